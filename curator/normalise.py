@@ -1,0 +1,58 @@
+"""Text normalisation shared by every stage; applied before hashing so equal text hashes equal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+# Every Unicode space separator except the plain space, plus zero-width characters that
+# scrapers leave between words.
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MULTI_SPACE = re.compile(r" {2,}")
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+def fix_encoding(text: str) -> str:
+    """Repair mojibake (UTF-8 read as cp1252 and the like) without touching anything else."""
+    return ftfy.fix_text(
+        text,
+        unescape_html=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        normalization=None,
+    )
+
+
+def normalise_line(line: str) -> str:
+    line = _ZERO_WIDTH.sub("", line)
+    line = _ODD_SPACES.sub(" ", line)
+    line = _CONTROL.sub("", line)
+    return _MULTI_SPACE.sub(" ", line).strip()
+
+
+def normalise_text(text: str) -> str:
+    """Mojibake repaired, NFC, odd spaces to plain ones, no control characters, paragraphs
+    separated by exactly one blank line, no leading or trailing spaces on any line."""
+    text = fix_encoding(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    lines = [normalise_line(line) for line in text.split("\n")]
+    return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip()
+
+
+def paragraphs(text: str) -> list[str]:
+    """Non-empty paragraphs of normalised text, one per line or blank-separated block."""
+    return [p for p in (normalise_line(x) for x in text.split("\n")) if p]
+
+
+def join_paragraphs(paras: list[str]) -> str:
+    return "\n\n".join(p for p in paras if p)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text, flags=re.UNICODE)
