@@ -1,0 +1,31 @@
+"""The cleaner: strips site chrome from HTML and plain text, says why each line went, and
+keeps what the chrome told (section, photo credits, mirror addresses, bylines) as metadata."""
+
+from __future__ import annotations
+
+from ..pipeline import Document, Step
+from .html import clean_html
+from .result import Cleaned, Removed
+from .text import clean_text
+
+__all__ = ["Cleaned", "Removed", "clean_html", "clean_text", "CleanStep", "clean_document"]
+
+
+def clean_document(doc: Document) -> Cleaned:
+    url = doc.record.get("url")
+    return clean_html(doc.raw, url) if doc.form == "html" else clean_text(doc.raw, url)
+
+
+class CleanStep(Step):
+    name = "clean"
+
+    def process(self, doc: Document) -> None:
+        if doc.raw is None or len(doc.raw) == 0:
+            doc.reject("empty: no bytes")
+            return
+        cleaned = clean_document(doc)
+        doc.cleaned = cleaned
+        if cleaned.rejected:
+            doc.reject(cleaned.rejected)
+            return
+        doc.record["text"] = cleaned.text

@@ -1,0 +1,44 @@
+"""Photo captions and credits: "(Photo by Reuters)", "Photo: Jane Doe/AP", "Credit: ...",
+"Getty Images", "File photo", "Foto: dpa", "Photo : AFP". The credit goes to ``image_credits``."""
+
+from __future__ import annotations
+
+import re
+
+from . import Page
+
+_WORD = r"(?:photos?|photograph|picture|pic|image|foto|fotos|bild|crédit(?:s)? photo|photo credit|credits?|crédits?|quelle|fuente|source)"
+# "(Photo by X)" / "(Foto: X)" closing a caption line.
+_PAREN = re.compile(rf"\(\s*{_WORD}\s*(?:by|de|von|par|:|/)\s*(?P<credit>[^()]{{2,80}})\)\s*$", re.I)
+# "Photo: X" / "Credit: X" as the whole line or its start.
+_LEAD = re.compile(rf"^{_WORD}\s*(?:by|:|/)\s*(?P<credit>.{{2,80}})$", re.I)
+# An agency credit closing a caption: "... Jane Doe/AFP", "... Getty Images", "... (AP Photo/Jane Doe)".
+_AGENCIES = r"(?:AFP|AP|Reuters|dpa|EFE|ANSA|Getty Images|Shutterstock|Bloomberg|Xinhua|Anadolu|EPA|Keystone|Imago|Alamy|picture alliance|AP Photo)"
+_TAIL = re.compile(rf"(?P<credit>(?:[\w.'’ -]{{0,40}}/\s*)?{_AGENCIES}(?:\s*/\s*[\w.'’ -]{{1,40}})?)\s*\)?\.?$")
+_FILE_PHOTO = re.compile(r"^(?:\(?file photo\)?|archive photo|photo d'archive|archivbild|archivfoto|foto de archivo)\b", re.I)
+MAX_CAPTION_WORDS = 60
+
+
+def credit_of(line: str) -> str | None:
+    """The credit a caption line gives, or None when the line is not a caption."""
+    line = line.strip()
+    if len(line.split()) > MAX_CAPTION_WORDS:
+        return None
+    for pattern in (_PAREN, _LEAD):
+        m = pattern.search(line)
+        if m:
+            return m.group("credit").strip(" .;")
+    m = _TAIL.search(line)
+    if m and (len(line.split()) <= 8 or "/" in m.group("credit") or "Getty" in m.group("credit")):
+        return m.group("credit").strip(" .;()")
+    if _FILE_PHOTO.match(line):
+        return ""
+    return None
+
+
+def rule(page: Page) -> None:
+    for i in page.live():
+        credit = credit_of(page.paragraphs[i])
+        if credit is not None:
+            page.remove(i, "photo-caption")
+            page.add_meta("image_credits", credit)
