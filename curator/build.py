@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from .clean import CleanStep
 from .lock import dataset_lock
-from .package import load_manifest, publish_version
+from .package import publish_version
 from .package.files import append_jsonl, state_dir, write_json
 from .package.recover import published_ids, recover
 from .pipeline import Document, Step
@@ -49,7 +49,10 @@ class BuildResult:
             f"  read {c.get('read', 0)}, unchanged {c.get('unchanged', 0)}, kept {c.get('added', 0)}, "
             f"rejected {c.get('rejected', 0)}, duplicates dropped {c.get('duplicates', 0)}",
         ]
-        lines += [f"  rejected {n:>4} x {reason}" for reason, n in sorted(self.reject_reasons.items(), key=lambda x: -x[1])]
+        lines += [
+            f"  rejected {n:>4} x {reason}"
+            for reason, n in sorted(self.reject_reasons.items(), key=lambda x: -x[1])
+        ]
         return "\n".join(lines)
 
 
@@ -89,11 +92,20 @@ def _steps(spec: Spec, state: Path, version_hint: str):
     from .tag import QualityFilter, Tagger
 
     dedup = Deduplicator(state / "index", spec.section("dedup"), spec.mirrors, version_hint)
-    return [CleanStep(), Tagger(spec.section("tag")), QualityFilter(spec.section("filters")), dedup], dedup
+    return [
+        CleanStep(),
+        Tagger(spec.section("tag")),
+        QualityFilter(spec.section("filters")),
+        dedup,
+    ], dedup
 
 
-def _progress(stream: Iterable[Document], name: str, position: int, enabled: bool) -> Iterable[Document]:
-    return tqdm(stream, desc=f"{name:>6}", unit="doc", position=position, leave=True, disable=not enabled)
+def _progress(
+    stream: Iterable[Document], name: str, position: int, enabled: bool
+) -> Iterable[Document]:
+    return tqdm(
+        stream, desc=f"{name:>6}", unit="doc", position=position, leave=True, disable=not enabled
+    )
 
 
 def _run_pipeline(docs: Iterable[Document], steps: list[Step], progress: bool) -> list[Document]:
@@ -105,7 +117,11 @@ def _run_pipeline(docs: Iterable[Document], steps: list[Step], progress: bool) -
 
 def _reports(state: Path, version: str, docs: list[Document], dedup_report: list[dict]) -> None:
     folder = state / "reports" / version
-    rejects = [{"origin": d.origin, "url": d.record.get("url"), "reason": d.rejected} for d in docs if d.rejected]
+    rejects = [
+        {"origin": d.origin, "url": d.record.get("url"), "reason": d.rejected}
+        for d in docs
+        if d.rejected
+    ]
     for name, rows in (("rejects.jsonl", rejects), ("duplicates.jsonl", dedup_report)):
         (folder / name).unlink(missing_ok=True)
         append_jsonl(folder / name, rows)
@@ -154,7 +170,9 @@ def _run_locked(spec: Spec, dataset: Path, state: Path, manifest, progress: bool
     )  # fmt: skip
     dedup.commit()
     _save_seen(state, skip.new_digests)
-    return BuildResult(dataset, entry["version"], counts, reasons, f"wrote {entry['version']} of {dataset}")
+    return BuildResult(
+        dataset, entry["version"], counts, reasons, f"wrote {entry['version']} of {dataset}"
+    )
 
 
 def _nothing_new(manifest, dataset: Path) -> str:

@@ -21,7 +21,9 @@ Commands that read sources take the spec file; commands on a built dataset take 
 def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build, update
 
-    result = (update if args.command == "update" else build)(args.spec, progress=not args.json and not args.quiet)
+    result = (update if args.command == "update" else build)(
+        args.spec, progress=not args.json and not args.quiet
+    )
     print(json.dumps(result.to_json(), indent=2) if args.json else result.summary())
     return EXIT_OK
 
@@ -30,7 +32,9 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     from .clean import clean_html, clean_text
 
     data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-    is_html = args.form == "html" or (args.form == "auto" and (args.file.endswith((".html", ".htm")) or data.lstrip()[:1] == b"<"))
+    is_html = args.form == "html" or (
+        args.form == "auto" and (args.file.endswith((".html", ".htm")) or data.lstrip()[:1] == b"<")
+    )
     result = clean_html(data, args.url) if is_html else clean_text(data, args.url)
     if args.explain:
         print(result.explain())
@@ -80,7 +84,12 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("file", help="the page, or - for standard input")
     c.add_argument("--explain", action="store_true", help="show removed lines and their rules")
     c.add_argument("--url", help="the page's URL, if known")
-    c.add_argument("--form", choices=["auto", "html", "text"], default="auto", help="how to read the file (default: by name and content)")
+    c.add_argument(
+        "--form",
+        choices=["auto", "html", "text"],
+        default="auto",
+        help="how to read the file (default: by name and content)",
+    )
     c.set_defaults(func=_cmd_clean)
     c = sub.add_parser("validate", help="check a built dataset's shards, rows and card")
     c.add_argument("path", help="dataset folder")

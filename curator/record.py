@@ -60,7 +60,12 @@ def arrow_type(prop: dict[str, Any]) -> pa.DataType:
         return pa.list_(arrow_type(prop["items"]))
     if kind == "object":
         return pa.struct([pa.field(k, arrow_type(v)) for k, v in prop["properties"].items()])
-    return {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}[kind]
+    return {
+        "string": pa.string(),
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "boolean": pa.bool_(),
+    }[kind]
 
 
 @cache
@@ -79,7 +84,9 @@ def _feature(prop: dict[str, Any]):
         return List(_feature(prop["items"]))
     if kind == "object":
         return {k: _feature(v) for k, v in prop["properties"].items()}
-    return Value({"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"}[kind])
+    return Value(
+        {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"}[kind]
+    )
 
 
 @cache

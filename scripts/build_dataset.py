@@ -1,6 +1,6 @@
 """Build (or update) a dataset through curator's Python API, then show how to load it.
 
-    python scripts/build_dataset.py [SPEC]      # default: datasets/news-sample.toml
+python scripts/build_dataset.py [SPEC]      # default: datasets/news-sample.toml
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from pathlib import Path
 import curator
 from curator.spec import load_spec
 
-spec = load_spec(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent.parent / "datasets/news-sample.toml")
+spec = load_spec(
+    sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent.parent / "datasets/news-sample.toml"
+)
 # The first run builds v1.0.0; later runs add only what is new (and say so when nothing is).
 exists = (spec.output / "manifest.json").exists()
 result = curator.update(spec) if exists else curator.build(spec)

@@ -27,7 +27,9 @@ def sample_spec(folder: Path, output: str = "out") -> Path:
     """The bundled sample's spec, with its output moved into ``folder``."""
     text = (ROOT / "datasets" / "news-sample.toml").read_text(encoding="utf-8")
     text = text.replace('output = "news-sample"', f'output = "{output}"')
-    text = text.replace('path = "raw/news-sample/manifest.json"', f'path = "{SAMPLE_RAW / "manifest.json"}"')
+    text = text.replace(
+        'path = "raw/news-sample/manifest.json"', f'path = "{SAMPLE_RAW / "manifest.json"}"'
+    )
     return write_spec(folder, text)
 
 

@@ -16,7 +16,11 @@ from curator.package.validate import validate
 
 def _expected_articles() -> int:
     manifest = json.loads((SAMPLE_RAW / "manifest.json").read_text())
-    return sum(1 for p in manifest["pages"] if json.loads((SAMPLE_RAW / p["expected"]).read_text())["is_article"])
+    return sum(
+        1
+        for p in manifest["pages"]
+        if json.loads((SAMPLE_RAW / p["expected"]).read_text())["is_article"]
+    )
 
 
 def test_sample_builds_with_articles_kept_and_non_articles_rejected(built_sample):
@@ -25,9 +29,15 @@ def test_sample_builds_with_articles_kept_and_non_articles_rejected(built_sample
     assert v1["version"] == "v1.0.0"
     counts = v1["counts"]
     assert counts["rejected"] >= 3  # the index page, the empty page and the chrome-only text page
-    assert counts["duplicates"] >= 2  # mirror copy, tracking-parameter copy, text forms of HTML pages
+    assert (
+        counts["duplicates"] >= 2
+    )  # mirror copy, tracking-parameter copy, text forms of HTML pages
     assert 0 < counts["added"] < _expected_articles()
-    rejects = (built_sample / ".curator" / "reports" / "v1.0.0" / "rejects.jsonl").read_text().splitlines()
+    rejects = (
+        (built_sample / ".curator" / "reports" / "v1.0.0" / "rejects.jsonl")
+        .read_text()
+        .splitlines()
+    )
     assert all(json.loads(line)["reason"] for line in rejects)
 
 
@@ -83,10 +93,18 @@ def test_validate_names_the_bad_row(sample_copy):
 
 
 def test_cli_validate_exit_codes(sample_copy):
-    ok = subprocess.run([sys.executable, "-m", "curator", "validate", str(sample_copy)], capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "curator", "validate", str(sample_copy)],
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0, ok.stdout + ok.stderr
     (sample_copy / "manifest.json").write_text("{}")
-    bad = subprocess.run([sys.executable, "-m", "curator", "validate", str(sample_copy)], capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "-m", "curator", "validate", str(sample_copy)],
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode != 0
 
 
@@ -105,7 +123,9 @@ def test_bad_spec_names_the_key(tmp_path):
     from curator.spec import SpecError, load_spec
 
     spec = tmp_path / "bad.toml"
-    spec.write_text('name = "x"\nshard_size = "big"\nouptut = "o"\n[[sources]]\ntype = "manifest"\npath = "m.json"\n')
+    spec.write_text(
+        'name = "x"\nshard_size = "big"\nouptut = "o"\n[[sources]]\ntype = "manifest"\npath = "m.json"\n'
+    )
     with pytest.raises(SpecError) as err:
         load_spec(spec)
     assert "shard_size" in str(err.value) and "ouptut" in str(err.value)
@@ -118,9 +138,15 @@ def test_demo_script_runs_twice_and_prints_a_working_snippet(tmp_path, hf_cache)
     assert first.returncode == 0, first.stderr
     second = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path)
     assert second.returncode == 0 and "no new articles" in second.stdout
-    snippet = [line for line in first.stdout.splitlines() if line.startswith(("from datasets", "ds =", "print("))]
+    snippet = [
+        line
+        for line in first.stdout.splitlines()
+        if line.startswith(("from datasets", "ds =", "print("))
+    ]
     assert len(snippet) == 3 and str(tmp_path / "out") in snippet[1]
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    run = subprocess.run([sys.executable, "-c", "\n".join(snippet)], capture_output=True, text=True, cwd=elsewhere)
+    run = subprocess.run(
+        [sys.executable, "-c", "\n".join(snippet)], capture_output=True, text=True, cwd=elsewhere
+    )
     assert run.returncode == 0, run.stderr

@@ -19,8 +19,16 @@ def test_seed_chrome_is_gone_and_told_as_metadata():
     assert result.text.startswith("Russian President Vladimir Putin and his American counterpart")
     assert result.text.endswith("will really need personal meetings.”")
     assert "\n\nTrump, Putin didn't want to 'stop'\n\n" in result.text
-    assert result.metadata["title"] == "Putin, Trump talk various issues in 1st first face-to-face meeting"
+    assert (
+        result.metadata["title"]
+        == "Putin, Trump talk various issues in 1st first face-to-face meeting"
+    )
     assert result.metadata["section"] == ["News", "Foreign Policy", "Russia"]
     assert "Reuters" in result.metadata["image_credits"]
     assert "www.presstv.co.uk" in result.metadata["alternate_urls"]
-    assert {r.rule for r in result.removed} >= {"breadcrumbs", "photo-caption", "mirror-notice", "share-prompt"}
+    assert {r.rule for r in result.removed} >= {
+        "breadcrumbs",
+        "photo-caption",
+        "mirror-notice",
+        "share-prompt",
+    }

@@ -46,7 +46,9 @@ def front_matter(manifest: Manifest, meta: dict[str, Any], kept: int) -> str:
     nbytes = sum(manifest.shards[s]["num_bytes"] for s in latest["shards"])
     splits = SplitDict()
     splits.add(SplitInfo(name="train", num_bytes=nbytes, num_examples=latest["stats"]["rows"]))
-    info = DatasetInfo(features=features(), splits=splits, download_size=nbytes, dataset_size=nbytes)
+    info = DatasetInfo(
+        features=features(), splits=splits, download_size=nbytes, dataset_size=nbytes
+    )
     DatasetInfosDict({"default": info}).to_dataset_card_data(card)
     configs = {"default": {"data_files": _data_files(manifest, latest)}}
     for version in reversed(config_versions(manifest, kept)):
@@ -87,20 +89,20 @@ def body(manifest: Manifest, meta: dict[str, Any], path_hint: str, kept: int) ->
     rate = (lambda n: f"{100 * n / seen:.1f}%") if seen else (lambda n: "n/a")
     older = len(manifest.versions) - len(config_versions(manifest, kept))
     return f"""
-# {meta.get('pretty_name') or manifest.name}
+# {meta.get("pretty_name") or manifest.name}
 
-{meta.get('description') or 'News articles with their site chrome removed, deduplicated and tagged with metadata.'}
+{meta.get("description") or "News articles with their site chrome removed, deduplicated and tagged with metadata."}
 
-Built by [curator](https://github.com/) {latest['curator_version']} with trafilatura {latest['trafilatura_version']}
-from the spec with sha256 `{latest['spec_sha256'][:16]}`. Latest version: **{latest['version']}**,
-{stats['rows']} articles.
+Built by [curator](https://github.com/) {latest["curator_version"]} with trafilatura {latest["trafilatura_version"]}
+from the spec with sha256 `{latest["spec_sha256"][:16]}`. Latest version: **{latest["version"]}**,
+{stats["rows"]} articles.
 
 ## Load it
 
 ```python
 from datasets import load_dataset
 ds = load_dataset("{path_hint}", split="train")               # newest version
-v1 = load_dataset("{path_hint}", "{manifest.versions[0]['version']}", split="train")  # a pinned version
+v1 = load_dataset("{path_hint}", "{manifest.versions[0]["version"]}", split="train")  # a pinned version
 ```
 
 Every version has its own config (the {kept} most recent ones; older versions, {older} now, are
@@ -115,16 +117,16 @@ tagged (language with langdetect, dates, authors, section, quality signals), and
 (canonical URL, exact text hash, MinHash near-duplicates). Duplicates are not published; each
 row says how large its duplicate cluster was (`dup_cluster_size`).
 
-In the latest build: {seen} pages seen, {counts['added']} added, {counts['duplicates']} duplicates
-dropped ({rate(counts['duplicates'])}), {counts['rejected']} rejected ({rate(counts['rejected'])}).
+In the latest build: {seen} pages seen, {counts["added"]} added, {counts["duplicates"]} duplicates
+dropped ({rate(counts["duplicates"])}), {counts["rejected"]} rejected ({rate(counts["rejected"])}).
 
 ## Contents
 
-{_table(stats['by_source'], 'source')}
+{_table(stats["by_source"], "source")}
 
-{_table(stats['by_language'], 'language')}
+{_table(stats["by_language"], "language")}
 
-{_table(stats['by_year'], 'year published')}
+{_table(stats["by_year"], "year published")}
 
 ## Columns
 

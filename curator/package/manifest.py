@@ -35,7 +35,12 @@ class Manifest:
         raise KeyError(f"no version {name!r} in this dataset (versions: {known})")
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "name": self.name, "versions": self.versions, "shards": self.shards}
+        return {
+            "format": FORMAT,
+            "name": self.name,
+            "versions": self.versions,
+            "shards": self.shards,
+        }
 
     def save(self, dataset: Path) -> None:
         write_json(dataset / MANIFEST, self.to_json())

@@ -9,8 +9,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .files import PUBLIC_MODE
 from ..record import Record, features, from_row, to_row
+from .files import PUBLIC_MODE
 
 ROW_GROUP_ROWS = 1000  # small row groups keep the Hub viewer and streaming readers happy
 
@@ -25,7 +25,13 @@ def write_shard(path: Path, records: list[Record]) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        pq.write_table(table_of(records), tmp, compression="zstd", row_group_size=ROW_GROUP_ROWS, write_page_index=True)
+        pq.write_table(
+            table_of(records),
+            tmp,
+            compression="zstd",
+            row_group_size=ROW_GROUP_ROWS,
+            write_page_index=True,
+        )
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp, PUBLIC_MODE)

@@ -16,7 +16,9 @@ def _orphans(dataset: Path, manifest: Manifest | None) -> list[Path]:
     if not data.exists():
         return []
     named = set(manifest.shards) if manifest else set()
-    return [p for p in data.rglob("*") if p.is_file() and p.relative_to(dataset).as_posix() not in named]
+    return [
+        p for p in data.rglob("*") if p.is_file() and p.relative_to(dataset).as_posix() not in named
+    ]
 
 
 def recover(dataset: Path) -> Manifest | None:
@@ -24,7 +26,9 @@ def recover(dataset: Path) -> Manifest | None:
     manifest = load_manifest(dataset)
     for path in _orphans(dataset, manifest):
         path.unlink()
-    for folder in sorted((dataset / "data").glob("*"), reverse=True) if (dataset / "data").exists() else []:
+    for folder in (
+        sorted((dataset / "data").glob("*"), reverse=True) if (dataset / "data").exists() else []
+    ):
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
     for tmp in dataset.glob(".*.tmp"):
@@ -34,7 +38,9 @@ def recover(dataset: Path) -> Manifest | None:
     if manifest is not None and not _card_current(dataset, manifest):
         from .writer import write_card
 
-        write_card(dataset, manifest, manifest_meta(dataset, manifest), kept=manifest_kept(manifest))
+        write_card(
+            dataset, manifest, manifest_meta(dataset, manifest), kept=manifest_kept(manifest)
+        )
     reports = dataset / STATE_DIR / "reports"
     if reports.exists():
         published = {v["version"] for v in manifest.versions} if manifest else set()

@@ -31,7 +31,9 @@ def _check_card(dataset: Path, latest: dict) -> list[str]:
         return ["README.md: no 'default' config"]
     listed = configs["default"]["data_files"][0]["path"]
     if sorted(listed) != sorted(latest["shards"]):
-        return [f"README.md: default config lists {len(listed)} files, manifest's {latest['version']} has {len(latest['shards'])}"]
+        return [
+            f"README.md: default config lists {len(listed)} files, manifest's {latest['version']} has {len(latest['shards'])}"
+        ]
     return []
 
 
@@ -40,13 +42,17 @@ def _check_shard(dataset: Path, rel: str, entry: dict) -> list[str]:
     if not path.exists():
         return [f"{rel}: missing"]
     if sha256_file(path) != entry["sha256"]:
-        return [f"{rel}: sha256 does not match the manifest (the file was changed after publishing)"]
+        return [
+            f"{rel}: sha256 does not match the manifest (the file was changed after publishing)"
+        ]
     problems = []
     table = pq.read_table(path)
     if table.num_rows != entry["num_rows"]:
         problems.append(f"{rel}: {table.num_rows} rows, manifest says {entry['num_rows']}")
     for n, row in enumerate(table.to_pylist()):
-        problems += [f"{rel} row {n} (id {row.get('id')}): {e}" for e in validation_errors(from_row(row))]
+        problems += [
+            f"{rel} row {n} (id {row.get('id')}): {e}" for e in validation_errors(from_row(row))
+        ]
     return problems
 
 

@@ -22,8 +22,12 @@ def _chunks(records: list[Record], size: int) -> list[list[Record]]:
 def _stats(previous: dict[str, Any] | None, records: list[Record]) -> dict[str, Any]:
     stats = previous or {"rows": 0, "by_source": {}, "by_language": {}, "by_year": {}}
     by_source = Counter(stats["by_source"]) + Counter(r["source"] or "unknown" for r in records)
-    by_language = Counter(stats["by_language"]) + Counter(r["language"] or "unknown" for r in records)
-    by_year = Counter(stats["by_year"]) + Counter((r["published"] or "unknown")[:4] for r in records)
+    by_language = Counter(stats["by_language"]) + Counter(
+        r["language"] or "unknown" for r in records
+    )
+    by_year = Counter(stats["by_year"]) + Counter(
+        (r["published"] or "unknown")[:4] for r in records
+    )
     return {
         "rows": stats["rows"] + len(records),
         "by_source": dict(sorted(by_source.items())),
@@ -32,14 +36,21 @@ def _stats(previous: dict[str, Any] | None, records: list[Record]) -> dict[str, 
     }
 
 
-def write_shards(dataset: Path, version: str, records: list[Record], shard_size: int) -> dict[str, dict[str, Any]]:
+def write_shards(
+    dataset: Path, version: str, records: list[Record], shard_size: int
+) -> dict[str, dict[str, Any]]:
     chunks = _chunks(records, shard_size)
     written = {}
     for name, chunk in zip(shard_names(len(chunks)), chunks, strict=True):
         rel = f"data/{version}/{name}"
         write_shard(dataset / rel, chunk)
         path = dataset / rel
-        written[rel] = {"sha256": sha256_file(path), "num_rows": len(chunk), "num_bytes": path.stat().st_size, "added_in": version}
+        written[rel] = {
+            "sha256": sha256_file(path),
+            "num_rows": len(chunk),
+            "num_bytes": path.stat().st_size,
+            "added_in": version,
+        }
     return written
 
 
