@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from ..pipeline import Document, Step
 from .html import clean_html
+from .learned import BoilerplateModel, LearnedBoilerplate
 from .result import Cleaned, Removed
 from .text import clean_text
 
-__all__ = ["Cleaned", "Removed", "clean_html", "clean_text", "CleanStep", "clean_document"]
+__all__ = [
+    "BoilerplateModel", "Cleaned", "CleanStep", "LearnedBoilerplate", "Removed", "clean_document",
+    "clean_html", "clean_text",
+]  # fmt: skip
 
 
 def clean_document(doc: Document) -> Cleaned:

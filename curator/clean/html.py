@@ -3,6 +3,7 @@ the main content, then the same line rules as plain text."""
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -13,9 +14,18 @@ from ..normalise import normalise_line, normalise_text, paragraphs
 from .result import Cleaned
 from .rules.breadcrumbs import section_path
 from .rules.captions import credit_of
-from .text import decode, finish, looks_binary, run_rules
+from .text import decode, finish, guarded, looks_binary, run_rules
 
 MAX_HTML_BYTES = 8_000_000  # bigger pages are archives or dumps, not articles
+# trafilatura's modes, compared by `scripts/eval_cleaner.py --modes` on the 30 tuning HTML
+# pages of datasets/raw/news-sample (curator F1: precision 0.987, recall 0.985, default 0.979;
+# trafilatura alone: precision 0.949, default 0.933, recall 0.920): precision is DEFAULT_MODE.
+MODES = {
+    "precision": {"favor_precision": True},
+    "default": {},
+    "recall": {"favor_recall": True},
+}
+DEFAULT_MODE = "precision"
 # Class/id tokens of blocks that are chrome wherever they appear. Matched as whole tokens
 # so that "shareholders" or "related-party" text containers are not hit by accident.
 CHROME_TOKENS = {
@@ -25,6 +35,14 @@ CHROME_TOKENS = {
     "cookies", "consent", "gdpr", "cookie-banner", "breadcrumb", "breadcrumbs", "comments", "comment-form",
     "promo", "advert", "advertisement", "ad-slot", "ads", "app-promo", "paywall", "outbrain", "taboola",
 }  # fmt: skip
+# Hyphen-separated parts of a token that mark chrome in compound names ("article-share",
+# "newsletter-signup-box", "cookie-notice"): only words that never name an article container.
+CHROME_PARTS = {
+    "share", "sharing", "sharebar", "newsletter", "cookie", "cookies", "consent", "gdpr", "breadcrumb",
+    "breadcrumbs", "outbrain", "taboola", "paywall", "advert", "advertisement",
+}  # fmt: skip
+BYLINE_PARTS = {"byline", "author", "authors", "dateline"}
+MAX_BYLINE_BLOCK_WORDS = 25
 CHROME_TAGS = ("figcaption", "nav", "aside", "footer")
 # A "chrome" container that holds this much of the page's text is the article wrapper, not chrome.
 MAX_CHROME_SHARE = 0.5
@@ -36,25 +54,54 @@ def _tokens(el: Any) -> set[str]:
     return {t for t in _TOKEN_SPLIT.split(attrs) if t}
 
 
+def _parts(tokens: set[str]) -> set[str]:
+    return {p for t in tokens for p in t.split("-") if p}
+
+
 def _text_len(el: Any) -> int:
     return len(" ".join(el.itertext()))
 
 
+def _is_chrome(el: Any) -> bool:
+    tokens = _tokens(el)
+    return (
+        el.tag in CHROME_TAGS or bool(tokens & CHROME_TOKENS) or bool(_parts(tokens) & CHROME_PARTS)
+    )
+
+
+def _is_byline_block(el: Any) -> bool:
+    if not _parts(_tokens(el)) & BYLINE_PARTS and el.get("rel") != "author":
+        return False
+    return 0 < len(" ".join(el.itertext()).split()) <= MAX_BYLINE_BLOCK_WORDS
+
+
 def _harvest(el: Any, meta: dict[str, Any]) -> None:
-    """Keep what a removed block told: breadcrumbs to section, captions to image credits."""
+    """Keep what a removed block told: breadcrumbs to section, captions to image credits,
+    byline blocks to raw bylines for the tagger."""
     tokens = _tokens(el)
     if tokens & {"breadcrumb", "breadcrumbs"} or el.get("aria-label", "").lower() == "breadcrumb":
-        crumbs = [normalise_line(t) for t in (a.text_content() for a in el.iter("a", "li", "span")) if normalise_line(t)]
+        crumbs = [
+            normalise_line(t)
+            for t in (a.text_content() for a in el.iter("a", "li", "span"))
+            if normalise_line(t)
+        ]
         crumbs = list(dict.fromkeys(c for c in crumbs if len(c.split()) <= 5))
         if crumbs and not meta.get("section"):
             meta["section"] = section_path(crumbs)
     if el.tag == "figcaption":
         credit = credit_of(normalise_line(el.text_content()))
         for node in el.iter():  # credits often sit in their own element inside the caption
-            if any(t in _tokens(node) for t in ("credit", "copyright", "photo-credit", "caption-credit")):
+            if any(
+                t in _tokens(node)
+                for t in ("credit", "copyright", "photo-credit", "caption-credit")
+            ):
                 credit = normalise_line(node.text_content())
-        if credit:
+        if credit and credit not in meta.get("image_credits", []):
             meta.setdefault("image_credits", []).append(credit)
+    if _is_byline_block(el):
+        line = normalise_line(" ".join(el.itertext()))
+        if line not in meta.get("bylines", []):
+            meta.setdefault("bylines", []).append(line)
 
 
 def preclean(tree: Any) -> dict[str, Any]:
@@ -64,10 +111,9 @@ def preclean(tree: Any) -> dict[str, Any]:
     total = max(_text_len(body if body is not None else tree), 1)
     doomed = []
     for el in tree.iter():
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
             continue
-        is_chrome = el.tag in CHROME_TAGS or bool(_tokens(el) & CHROME_TOKENS)
-        if is_chrome and _text_len(el) / total <= MAX_CHROME_SHARE:
+        if (_is_chrome(el) or _is_byline_block(el)) and _text_len(el) / total <= MAX_CHROME_SHARE:
             doomed.append(el)
     for el in doomed:
         _harvest(el, meta)
@@ -86,19 +132,20 @@ def parse(data: str | bytes) -> Any:
     return lxml_html.document_fromstring(text) if text.strip() else None
 
 
-def extract(tree: Any, url: str | None) -> Any:
-    # favor_precision: news pages are chrome-heavy; deduplicate off: its cache is shared
-    # across calls, so one page's text would depend on the pages seen before it.
+def extract(tree: Any, url: str | None, mode: str = DEFAULT_MODE) -> Any:
+    # deduplicate off: its cache is shared across calls, so one page's text would depend on
+    # the pages seen before it (repeats within a page are the repeated-paragraph rule's job).
     return trafilatura.bare_extraction(
-        tree, url=url, favor_precision=True, include_comments=False, include_tables=True,
-        deduplicate=False, with_metadata=True,
+        tree, url=url, include_comments=False, include_tables=True, deduplicate=False, with_metadata=True,
+        **MODES[mode],
     )  # fmt: skip
 
 
-def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
-    """Clean an HTML page: the article body, what the chrome told, and what was removed."""
+def _clean_html(html: str | bytes, url: str | None, mode: str) -> Cleaned:
     if len(html) > MAX_HTML_BYTES:
-        return Cleaned(rejected=f"too large: {len(html) / 1e6:.1f} MB of HTML (limit {MAX_HTML_BYTES / 1e6:.0f} MB)")
+        return Cleaned(
+            rejected=f"too large: {len(html) / 1e6:.1f} MB of HTML (limit {MAX_HTML_BYTES / 1e6:.0f} MB)"
+        )
     try:
         tree = parse(html)
     except ValueError as exc:
@@ -107,13 +154,31 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
         return Cleaned(rejected=f"unparseable HTML: {type(exc).__name__}: {exc}")
     if tree is None:
         return Cleaned(rejected="empty: no markup in the input")
-    original = lxml_html.fromstring(lxml_html.tostring(tree))  # the tagger reads metadata from the untouched page
+    original = copy.deepcopy(tree)  # the tagger reads metadata from the untouched page
     meta = preclean(tree)
-    extraction = extract(tree, url)
+    extraction = extract(tree, url, mode)
     if extraction is None or not extraction.text:
-        return Cleaned(rejected="no article text: the extractor found no main content", metadata=meta, tree=original)
+        return Cleaned(
+            rejected="no article text: the extractor found no main content",
+            metadata=meta,
+            tree=original,
+        )
     title = normalise_line(extraction.title) if extraction.title else None
     page = run_rules(paragraphs(normalise_text(extraction.text)), url, title, "html")
     cleaned = finish(page, meta)
     cleaned.tree, cleaned.extraction = original, extraction
     return cleaned
+
+
+def clean_html(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    mode: str = DEFAULT_MODE,
+    timeout: float | None = None,
+) -> Cleaned:
+    """Clean an HTML page: the article body, what the chrome told, and what was removed.
+
+    Never raises: bad input, a crash in the extractor or a page slower than ``timeout``
+    seconds (default :data:`curator.clean.text.TIMEOUT_SECONDS`) give ``.rejected``."""
+    return guarded(lambda: _clean_html(html, url, mode), "HTML", timeout)

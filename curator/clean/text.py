@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..normalise import join_paragraphs, normalise_text, paragraphs
 from .result import Cleaned
-from .rules import RULES, Page
+from .rules import RULES, Page, is_sentence_like
+from .timeout import PageTimeout, time_bound
 
 MIN_ARTICLE_WORDS = 40  # below this a page is a stub, a teaser or an index, not an article
+# An index or section page is headlines and links: its words are mostly outside prose
+# paragraphs. An article's subheadings and lists are a small part of it.
+MIN_PROSE_SHARE = 0.4
+MIN_TEASERS = 2  # paragraphs cut off with "…": the teasers of an index page
+MAX_TEXT_CHARS = 4_000_000  # a longer "page" is a dump or a book, not an article
+TIMEOUT_SECONDS = 20.0  # per document; see curator/clean/timeout.py for how it is enforced
 
 
 def decode(data: str | bytes) -> str:
@@ -18,15 +27,17 @@ def decode(data: str | bytes) -> str:
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is None:
+        best = from_bytes(data[:200_000]).best()  # a sample is enough to tell the encoding
+        if best is None or not best.encoding:
             raise ValueError("undecodable: no text encoding fits these bytes") from None
-        return str(best)
+        return data.decode(best.encoding, errors="replace")
 
 
 def looks_binary(text: str) -> bool:
     sample = text[:4096]
-    bad = sum(1 for c in sample if c == "\x00" or (ord(c) < 32 and c not in "\n\r\t\f"))
+    bad = sum(
+        1 for c in sample if c == "\x00" or (ord(c) < 32 and c not in "\n\r\t\f") or c == "\ufffd"
+    )
     return bool(sample) and bad / len(sample) > 0.01
 
 
@@ -37,23 +48,60 @@ def run_rules(paras: list[str], url: str | None, title: str | None, form: str) -
     return page
 
 
+def _not_an_article(kept: list[str]) -> str | None:
+    """Why the kept paragraphs are not an article body, or None when they are one."""
+    words = sum(len(p.split()) for p in kept)
+    if words == 0:
+        return "no article text: nothing left after removing chrome"
+    if words < MIN_ARTICLE_WORDS:
+        return f"not an article: only {words} words of body text (minimum {MIN_ARTICLE_WORDS})"
+    prose = sum(len(p.split()) for p in kept if is_sentence_like(p))
+    if prose / words < MIN_PROSE_SHARE:
+        return f"not an article: only {prose} of {words} words are in prose paragraphs (a list of links or headlines)"
+    teasers = sum(p.rstrip().endswith(("…", "...")) for p in kept)
+    if teasers >= MIN_TEASERS and teasers * 2 >= len(kept):
+        return f"not an article: {teasers} of {len(kept)} paragraphs are truncated teasers (an index page)"
+    return None
+
+
 def finish(page: Page, extra_meta: dict | None = None) -> Cleaned:
     """Join what the rules kept and reject a page with too little article text."""
-    text = join_paragraphs(page.kept_text())
-    metadata = {**(extra_meta or {}), **page.metadata}
+    kept = page.kept_text()
+    metadata = {**(extra_meta or {})}
+    for key, value in page.metadata.items():  # list fields from the DOM and the rules add up
+        if isinstance(value, list) and isinstance(metadata.get(key), list):
+            value = list(dict.fromkeys(metadata[key] + value))
+        metadata[key] = value
     if page.title and "title" not in metadata:
         metadata["title"] = page.title
-    cleaned = Cleaned(text=text, metadata=metadata, removed=page.removed())
-    words = len(text.split())
-    if words == 0:
-        cleaned.rejected = "no article text: nothing left after removing chrome"
-    elif words < MIN_ARTICLE_WORDS:
-        cleaned.rejected = f"not an article: only {words} words of body text (minimum {MIN_ARTICLE_WORDS})"
+    cleaned = Cleaned(text=join_paragraphs(kept), metadata=metadata, removed=page.removed())
+    cleaned.rejected = _not_an_article(kept)
     return cleaned
 
 
-def clean_text(text: str | bytes, url: str | None = None, title: str | None = None) -> Cleaned:
-    """Clean a page given as plain text (for instance as scraped from a browser)."""
+def guarded(work: Callable[[], Cleaned], what: str, timeout: float | None) -> Cleaned:
+    """Run one page's cleaning so that it never raises and never runs past its time bound."""
+    seconds = TIMEOUT_SECONDS if timeout is None else timeout
+    try:
+        with time_bound(seconds):
+            return work()
+    except PageTimeout as exc:
+        return Cleaned(rejected=f"timeout: cleaning this {what} page {exc}")
+    except RecursionError:
+        return Cleaned(
+            rejected=f"too deeply nested: the {what} exceeds the parser's recursion limit"
+        )
+    except MemoryError:
+        return Cleaned(rejected=f"too large: out of memory while cleaning this {what} page")
+    except Exception as exc:  # one bad page must never end a run; the reason names the failure
+        return Cleaned(rejected=f"cleaner failed on this {what} page: {type(exc).__name__}: {exc}")
+
+
+def _clean_text(text: str | bytes, url: str | None, title: str | None) -> Cleaned:
+    if len(text) > MAX_TEXT_CHARS:
+        return Cleaned(
+            rejected=f"too large: {len(text) / 1e6:.1f} M characters of text (limit {MAX_TEXT_CHARS / 1e6:.0f} M)"
+        )
     try:
         text = decode(text)
     except ValueError as exc:
@@ -64,3 +112,16 @@ def clean_text(text: str | bytes, url: str | None = None, title: str | None = No
     if not paras:
         return Cleaned(rejected="empty: no text in the input")
     return finish(run_rules(paras, url, title, "text"))
+
+
+def clean_text(
+    text: str | bytes,
+    url: str | None = None,
+    title: str | None = None,
+    *,
+    timeout: float | None = None,
+) -> Cleaned:
+    """Clean a page given as plain text (for instance as scraped from a browser).
+
+    Never raises: bad input, a crash or a page slower than ``timeout`` seconds give ``.rejected``."""
+    return guarded(lambda: _clean_text(text, url, title), "text", timeout)

@@ -3,10 +3,16 @@
 A rule sees the page as a list of paragraphs (:class:`Page`) and marks paragraphs removed,
 saying which rule removed them, and records what the chrome told as metadata. Rules run in
 :data:`RULES` order; a rule never sees paragraphs an earlier rule removed.
+
+Helpers shared by the rules live here so that sibling rules never repeat each other:
+:func:`line_rule` (remove matching lines), :func:`harvest_rule` (remove matching lines and
+keep what they told), :func:`block_rule` (a heading and the link list under it),
+:func:`short_match` (a phrase pattern on a short line) and :func:`is_sentence_like`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +51,30 @@ class Page:
 
 Rule = Callable[[Page], None]
 
+_TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
+MIN_SENTENCE_WORDS = 6
+LONG_PARAGRAPH_WORDS = 25
+
+
+def is_sentence_like(line: str) -> bool:
+    """Article prose: a long paragraph, or a sentence of a few words with closing punctuation."""
+    n = len(line.split())
+    return n >= LONG_PARAGRAPH_WORDS or (
+        n >= MIN_SENTENCE_WORDS and bool(_TERMINAL.search(line.strip()))
+    )
+
+
+def short_match(pattern: re.Pattern[str], max_words: int) -> Callable[[str], bool]:
+    """A matcher for chrome phrases: the pattern found in a line of at most ``max_words``.
+
+    The word limit is what keeps prose safe: an article may mention "cookies" or "subscribers",
+    a notice is a short line."""
+
+    def matches(line: str) -> bool:
+        return len(line.split()) <= max_words and bool(pattern.search(line))
+
+    return matches
+
 
 def line_rule(name: str, matches: Callable[[str], bool]) -> Rule:
     """A rule that removes every live paragraph ``matches`` accepts."""
@@ -58,25 +88,78 @@ def line_rule(name: str, matches: Callable[[str], bool]) -> Rule:
     return apply
 
 
+def harvest_rule(name: str, harvest: Callable[[str], dict[str, list[str]] | None]) -> Rule:
+    """A rule that removes every live paragraph ``harvest`` recognises and appends the values
+    it returns (metadata key -> values) to the page's metadata."""
+
+    def apply(page: Page) -> None:
+        for i in page.live():
+            told = harvest(page.paragraphs[i])
+            if told is None:
+                continue
+            page.remove(i, name)
+            for key, values in told.items():
+                page.add_meta(key, *values)
+
+    apply.__name__ = name
+    return apply
+
+
+MAX_LIST_ITEMS = 12
+
+
+def block_rule(name: str, heading: Callable[[str], bool], max_items: int = MAX_LIST_ITEMS) -> Rule:
+    """A rule that removes a heading ("Related", "Most read") and the list of links under it:
+    the lines that follow it up to the next sentence-like paragraph (headlines have no
+    closing punctuation), at most ``max_items`` of them."""
+
+    def apply(page: Page) -> None:
+        live = page.live()
+        for pos, i in enumerate(live):
+            if i in page.removed_by or not heading(page.paragraphs[i]):
+                continue
+            page.remove(i, name)
+            for j in live[pos + 1 : pos + 1 + max_items]:
+                if is_sentence_like(page.paragraphs[j]):
+                    break
+                page.remove(j, name)
+
+    apply.__name__ = name
+    return apply
+
+
 from . import (  # noqa: E402
     breadcrumbs,
+    bylines,
     captions,
+    comments,
+    cookies,
+    copyright,
     edges,
     mirrors,
+    newsletter,
     promos,
+    related,
     repeated,
     share,
 )
 
 # Order matters: rules that harvest metadata run before the generic edge trimming, so the
-# section, credits and mirror addresses are recorded under their own rule names.
+# section, credits, mirror addresses and bylines are recorded under their own rule names;
+# bylines run before the title rule's neighbours so "By X" under a headline is harvested.
 RULES: list[Rule] = [
     breadcrumbs.rule,
     repeated.title_rule,
     captions.rule,
     mirrors.rule,
+    bylines.rule,
     share.rule,
     promos.rule,
+    newsletter.rule,
+    cookies.rule,
+    comments.rule,
+    related.rule,
+    copyright.rule,
     repeated.paragraph_rule,
     edges.rule,
 ]

@@ -7,15 +7,32 @@ import re
 
 from . import Page
 
-_WORD = r"(?:photos?|photograph|picture|pic|image|foto|fotos|bild|crédit(?:s)? photo|photo credit|credits?|crédits?|quelle|fuente|source)"
+_WORD = (
+    r"(?:photos?|photograph|picture|pic|image(?: source)?|foto(?:s|grafía)?|bild(?:quelle)?|crédit(?:s)? photo|photo credit"
+    r"|credits?|crédits?|imagen)"
+)
 # "(Photo by X)" / "(Foto: X)" closing a caption line.
-_PAREN = re.compile(rf"\(\s*{_WORD}\s*(?:by|de|von|par|:|/)\s*(?P<credit>[^()]{{2,80}})\)\s*$", re.I)
+_PAREN = re.compile(
+    rf"\(\s*{_WORD}\s*(?:by|de|von|par|:|/)\s*(?P<credit>[^()]{{2,80}})\)\s*$", re.I
+)
 # "Photo: X" / "Credit: X" as the whole line or its start.
-_LEAD = re.compile(rf"^{_WORD}\s*(?:by|:|/)\s*(?P<credit>.{{2,80}})$", re.I)
+_LEAD = re.compile(rf"^{_WORD}\s*(?:by|:|/|,|©)\s*(?P<credit>.{{2,80}})$", re.I)
+# "<caption sentence>. Photo: X" - the credit closing a caption that is itself a sentence.
+_AFTER_SENTENCE = re.compile(
+    r"[.!?]\s+(?:photo|photograph|foto|bild|image|imagen|crédit photo)\s*:\s*(?P<credit>[^.:]{2,80})$",
+    re.I,
+)
+# A caption label with no credit: "Image caption, ...", "Légende : ...", "Bildunterschrift: ...".
+_LABEL = re.compile(r"^(?:image caption|caption|légende|bildunterschrift|pie de foto)\s*[:,]", re.I)
 # An agency credit closing a caption: "... Jane Doe/AFP", "... Getty Images", "... (AP Photo/Jane Doe)".
 _AGENCIES = r"(?:AFP|AP|Reuters|dpa|EFE|ANSA|Getty Images|Shutterstock|Bloomberg|Xinhua|Anadolu|EPA|Keystone|Imago|Alamy|picture alliance|AP Photo)"
-_TAIL = re.compile(rf"(?P<credit>(?:[\w.'’ -]{{0,40}}/\s*)?{_AGENCIES}(?:\s*/\s*[\w.'’ -]{{1,40}})?)\s*\)?\.?$")
-_FILE_PHOTO = re.compile(r"^(?:\(?file photo\)?|archive photo|photo d'archive|archivbild|archivfoto|foto de archivo)\b", re.I)
+_TAIL = re.compile(
+    rf"(?P<credit>(?:[\w.'’ -]{{0,40}}/\s*)?{_AGENCIES}(?:\s*/\s*[\w.'’ -]{{1,40}})?)\s*\)?\.?$"
+)
+_FILE_PHOTO = re.compile(
+    r"^(?:\(?file photo\)?|archive photo|photo d'archive|archivbild|archivfoto|foto de archivo)\b",
+    re.I,
+)
 MAX_CAPTION_WORDS = 60
 
 
@@ -24,14 +41,14 @@ def credit_of(line: str) -> str | None:
     line = line.strip()
     if len(line.split()) > MAX_CAPTION_WORDS:
         return None
-    for pattern in (_PAREN, _LEAD):
+    for pattern in (_PAREN, _LEAD, _AFTER_SENTENCE):
         m = pattern.search(line)
         if m:
             return m.group("credit").strip(" .;")
     m = _TAIL.search(line)
     if m and (len(line.split()) <= 8 or "/" in m.group("credit") or "Getty" in m.group("credit")):
         return m.group("credit").strip(" .;()")
-    if _FILE_PHOTO.match(line):
+    if _FILE_PHOTO.match(line) or _LABEL.match(line):
         return ""
     return None
 

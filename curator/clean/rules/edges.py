@@ -8,19 +8,13 @@ headline is the longest heading-like line of the leading chrome.
 
 from __future__ import annotations
 
-import re
+from . import Page, is_sentence_like
 
-from . import Page
-
-_TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
-MIN_SENTENCE_WORDS = 6
-LONG_PARAGRAPH_WORDS = 25
 HEADLINE_WORDS = (3, 30)
-
-
-def is_sentence_like(line: str) -> bool:
-    n = len(line.split())
-    return n >= LONG_PARAGRAPH_WORDS or (n >= MIN_SENTENCE_WORDS and bool(_TERMINAL.search(line.strip())))
+# Bylines and datelines close the page header: a sentence above them (at most this many) is
+# the standfirst, the summary under the headline, not the body's first paragraph.
+MAX_STANDFIRST = 2
+HEADER_RULES = {"byline"}
 
 
 def _headline(page: Page, leading: list[int]) -> str | None:
@@ -33,11 +27,22 @@ def _headline(page: Page, leading: list[int]) -> str | None:
     return max(candidates, key=len) if candidates else None
 
 
+def _standfirst(page: Page, body: list[int]) -> list[int]:
+    """Sentence-like paragraphs above the last header byline/dateline near the top."""
+    header = [i for i, rule in page.removed_by.items() if rule in HEADER_RULES]
+    above = [i for i in body[: MAX_STANDFIRST + 1] if header and i < max(header)]
+    return above if len(above) <= MAX_STANDFIRST and len(above) < len(body) else []
+
+
 def rule(page: Page) -> None:
     live = page.live()
     body = [i for i in live if is_sentence_like(page.paragraphs[i])]
     if not body:
         return
+    for i in _standfirst(page, body):
+        page.remove(i, "standfirst")
+        page.metadata.setdefault("description", page.paragraphs[i])
+        body.remove(i)
     first, last = body[0], body[-1]
     leading = [i for i in live if i < first]
     if page.form == "text" and not page.title:

@@ -32,7 +32,9 @@ def rule(page: Page) -> None:
         if NOTICE.search(line) and len(line.split()) <= 30:
             page.remove(i, "mirror-notice")
             after_notice = True
-            page.add_meta("alternate_urls", *[w for w in line.split() if is_address(w.rstrip(".,;"))])
+            page.add_meta(
+                "alternate_urls", *[w for w in line.split() if is_address(w.rstrip(".,;"))]
+            )
         elif is_address(line):
             page.remove(i, "mirror-notice" if after_notice else "bare-url")
             if after_notice:

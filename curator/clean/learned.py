@@ -1,0 +1,162 @@
+"""Site-learned boilerplate: lines a host prints under many of its articles (a standing
+notice, a licence line, a slogan) that no hand-written rule knows.
+
+Threshold: a line is boilerplate for a host when it was seen on at least
+:data:`MIN_PAGES` (5) distinct pages of that host **and** on at least :data:`MIN_SHARE`
+(50 %) of the pages seen for that host. The page floor keeps a quote that two or three
+articles share (a politician's sentence reported twice) in the text; the share keeps a
+sentence that recurs in a few of a big site's thousands of articles. Lines are compared
+after case-folding and collapsing punctuation, and stored as 64-bit hashes (no text kept),
+at most :data:`MAX_LINES_PER_HOST` per host (the rarest dropped first), so the state file
+stays small: a few tens of bytes per line.
+
+Counts persist across dataset versions in a JSON file (``BoilerplateModel.load/save``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..normalise import join_paragraphs, paragraphs
+from ..pipeline import Document, Step
+from ..urls import host_of
+from .result import Removed
+from .text import MIN_ARTICLE_WORDS
+
+MIN_PAGES = 5
+MIN_SHARE = 0.5
+MAX_LINES_PER_HOST = 5000
+FORMAT_VERSION = 1
+
+
+def line_key(line: str) -> str:
+    """64-bit hash of a line, insensitive to case, spacing and punctuation."""
+    text = re.sub(r"\W+", " ", line.casefold()).strip()
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+@dataclass
+class HostCounts:
+    pages: int = 0
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def prune(self) -> None:
+        if len(self.lines) > MAX_LINES_PER_HOST:
+            keep = sorted(self.lines.items(), key=lambda kv: -kv[1])[:MAX_LINES_PER_HOST]
+            self.lines = dict(keep)
+
+
+class BoilerplateModel:
+    """Per-host counts of the pages each (hashed) line was seen on."""
+
+    def __init__(self, hosts: dict[str, HostCounts] | None = None):
+        self.hosts: dict[str, HostCounts] = hosts or {}
+
+    @classmethod
+    def load(cls, path: str | Path) -> BoilerplateModel:
+        """The model saved at ``path``; an empty one when there is no file yet."""
+        path = Path(path)
+        if not path.exists():
+            return cls()
+        data = json.loads(path.read_text("utf-8"))
+        if data.get("version") != FORMAT_VERSION:
+            return cls()  # an unknown format is relearned, not misread
+        return cls({h: HostCounts(c["pages"], c["lines"]) for h, c in data["hosts"].items()})
+
+    def save(self, path: str | Path) -> None:
+        """Write atomically, so a run killed mid-write leaves the previous counts."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        hosts = {h: {"pages": c.pages, "lines": c.lines} for h, c in sorted(self.hosts.items())}
+        tmp = path.with_suffix(path.suffix + ".tmp")
+        tmp.write_text(
+            json.dumps({"version": FORMAT_VERSION, "hosts": hosts}, separators=(",", ":")), "utf-8"
+        )
+        os.replace(tmp, path)
+
+    def observe(self, host: str, lines: Iterable[str]) -> None:
+        """Count one page of ``host``: each distinct line once."""
+        counts = self.hosts.setdefault(host, HostCounts())
+        counts.pages += 1
+        for key in {line_key(line) for line in lines if line.strip()}:
+            counts.lines[key] = counts.lines.get(key, 0) + 1
+        counts.prune()
+
+    def is_boilerplate(self, host: str, line: str) -> bool:
+        counts = self.hosts.get(host)
+        if counts is None or counts.pages == 0:
+            return False
+        seen = counts.lines.get(line_key(line), 0)
+        return seen >= MIN_PAGES and seen / counts.pages >= MIN_SHARE
+
+
+class LearnedBoilerplate(Step):
+    """Pipeline step after ``clean``: buffers ``batch_size`` documents, learns their lines per
+    host, then removes the learned boilerplate from each (``doc.cleaned.text`` and
+    ``doc.record["text"]``), logging ``Removed(line, "site-boilerplate")``. With
+    ``state_path`` the counts are loaded from and saved to that file, so what earlier
+    versions saw counts too. A page left too short is rejected with a reason."""
+
+    name = "site-boilerplate"
+
+    def __init__(
+        self,
+        state_path: str | Path | None = None,
+        batch_size: int = 2000,
+        model: BoilerplateModel | None = None,
+    ):
+        self.state_path = Path(state_path) if state_path else None
+        self.batch_size = batch_size
+        self.model = model or (
+            BoilerplateModel.load(self.state_path) if self.state_path else BoilerplateModel()
+        )
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Document]:
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= self.batch_size:
+                yield from self._flush(batch)
+                batch = []
+        yield from self._flush(batch)
+        if self.state_path:
+            self.model.save(self.state_path)
+
+    def _flush(self, batch: list[Document]) -> list[Document]:
+        seen_urls: set[str] = set()
+        for doc in batch:
+            host, url = self._host(doc), doc.record.get("url")
+            if host and url not in seen_urls:  # one page counts once, however often it comes
+                seen_urls.add(url)
+                self.model.observe(host, paragraphs(doc.cleaned.text))
+        for doc in batch:
+            if self._host(doc):
+                try:
+                    self._strip(doc)
+                except Exception as exc:  # one bad page must never end a run
+                    doc.reject(f"{self.name} failed: {type(exc).__name__}: {exc}")
+        return batch
+
+    def _host(self, doc: Document) -> str | None:
+        if not doc.alive or doc.cleaned is None or not doc.cleaned.text:
+            return None
+        return host_of(doc.record.get("url"))
+
+    def _strip(self, doc: Document) -> None:
+        host = self._host(doc)
+        kept, gone = [], []
+        for line in paragraphs(doc.cleaned.text):
+            (gone if self.model.is_boilerplate(host, line) else kept).append(line)
+        if not gone:
+            return
+        doc.cleaned.text = doc.record["text"] = join_paragraphs(kept)
+        doc.cleaned.removed.extend(Removed(line, "site-boilerplate") for line in gone)
+        words = len(doc.cleaned.text.split())
+        if words < MIN_ARTICLE_WORDS:
+            doc.reject(f"not an article: only {words} words left after removing site boilerplate")

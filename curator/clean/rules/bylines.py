@@ -1,0 +1,118 @@
+"""Bylines and datelines: "By Jane Doe and John Roe", "Par Jean Dupont", "Von Hans Müller",
+"Por Ana Pérez", "(Reporting by X; Editing by Y)", "Published: July 7, 2017 04:46PM",
+"Mis à jour le 7 juillet 2017", "Aktualisiert am 07.07.2017".
+
+Removed lines go raw to ``bylines`` and ``datelines`` (the tagger parses them); ``authors`` is
+set only when the byline is plainly a list of names ("By X and Y" -> ["X", "Y"])."""
+
+from __future__ import annotations
+
+import re
+
+from . import harvest_rule
+
+_MARKER = re.compile(
+    r"^\(?(?:(?:written |words |text |story |additional reporting |reporting |editing |writing )?by|par|von|por"
+    r"|author|auteure?|autor(?:in|a)?|texte?|reporting|editing)\s*:?\s+",
+    re.I,
+)
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|del|der|di|du|la|le|van|von|bin|al|al-\w+|y|e)$"
+)
+_JOINERS = {"and", "&", "et", "und", "y"}
+_NOT_NAMES = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|the|this|that|then|now|far|contrast|comparison|law|default)\b",
+    re.I,
+)
+_MONTH = (
+    r"(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avr(?:il)?|may|mai|jun[ei]?|juin"
+    r"|jul[iy]?|juil(?:let)?|aug(?:ust)?|août|sep(?:t(?:ember)?)?|septembre|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?"
+    r"|dec(?:ember)?|déc(?:embre)?|dez(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre"
+    r"|noviembre|diciembre)"
+)
+_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:er|\.)?\s+(?:de\s+)?{_MONTH}\.?(?:\s+(?:de\s+)?\d{{4}})?\b|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b,?(?:\s+\d{{4}})?"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d+\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago\b",
+    re.I,
+)
+# Where a byline's names end and its date begins: "Par X Publié le 13 mars", "By X Updated 2 May".
+_DATE_LABEL = re.compile(
+    r"\s+(?:published|posted|updated|last updated|publié|mis à jour|veröffentlicht|aktualisiert|stand|publicado|actualizado)\b.*$",
+    re.I,
+)
+MAX_BYLINE_WORDS = 16
+MAX_CREDITS_WORDS = 30  # "(Reporting by A in B; Additional reporting by C; Editing by D)"
+MAX_DATELINE_WORDS = 14
+MAX_NAME_WORDS = 4
+
+
+def _names(segment: str) -> list[str] | None:
+    """The names in "X", "X and Y", "X, Y and Z", or None when the segment is anything else."""
+    parts = re.split(r"\s*,\s*|\s+(?:and|&|et|und|y)\s+", segment.strip())
+    names = [p for p in parts if p]
+    for name in names:
+        tokens = name.split()
+        if not 1 <= len(tokens) <= MAX_NAME_WORDS or not all(_NAME_WORD.match(t) for t in tokens):
+            return None
+        if not tokens[0][:1].isupper() or tokens[0].lower() in _JOINERS:
+            return None
+    return names or None
+
+
+def byline_authors(line: str) -> list[str] | None:
+    """Authors of a byline when it is trivially a list of names, else None."""
+    m = _MARKER.match(line.strip())
+    if not m or not m.group(0).lower().lstrip("(").startswith(("by", "par", "von", "por")):
+        return None
+    names = _names(_DATE_LABEL.sub("", line.strip()[m.end() :]).rstrip(" .")) or []
+    # One-word items are agencies or desks ("By Jane Doe, Reuters"), not author names.
+    return [n for n in names if len(n.split()) >= 2] or None
+
+
+def is_byline(line: str) -> bool:
+    text = line.strip()
+    m = _MARKER.match(text)
+    if not m:
+        return False
+    rest = _DATE_LABEL.sub("", text[m.end() :])
+    words = len(text.split()) - len(text[m.end() :].split()) + len(rest.split())
+    if text.startswith("(") or "reporting" in m.group(0).lower():  # agency credits trailer
+        return words <= MAX_CREDITS_WORDS
+    if (
+        words > MAX_BYLINE_WORDS
+        or _NOT_NAMES.match(rest)
+        or (text.endswith((".", "!", "?")) and words > 6)
+    ):
+        return False
+    first = re.split(
+        r"\s*(?:[|·•,;]|\s[-–—]\s|\s+(?:in|at|for|à|in|en|pour|für)\s)\s*", rest, maxsplit=1
+    )[0]
+    return _names(first) is not None
+
+
+def is_dateline(line: str) -> bool:
+    text = line.strip()
+    words = len(text.split())
+    return (
+        words <= MAX_DATELINE_WORDS
+        and bool(_DATE.search(text))
+        and not (text.endswith(".") and words > 6)
+    )
+
+
+def harvest(line: str) -> dict[str, list[str]] | None:
+    byline = is_byline(line)
+    dateline = is_dateline(line) or (byline and bool(_DATE.search(line)))
+    if not byline and not dateline:
+        return None
+    told: dict[str, list[str]] = {}
+    if byline:
+        told["bylines"] = [line]
+        told["authors"] = byline_authors(line) or []
+    if dateline:
+        told["datelines"] = [line]
+    return told
+
+
+rule = harvest_rule("byline", harvest)

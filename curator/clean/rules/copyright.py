@@ -1,0 +1,45 @@
+"""Copyright and licence footers: "© 2024 Example Media. All rights reserved.", "Copyright
+(c) 2017 ...", "Tous droits réservés", "Alle Rechte vorbehalten", "Todos los derechos
+reservados", agency redistribution notices, and "published under a Creative Commons ...
+licence" (the licence goes to ``license``). The © sign and "(c) <year>" need no language."""
+
+from __future__ import annotations
+
+import re
+
+from . import harvest_rule
+
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*(?:19|20)\d\d|^copyright\b|\bcopyright (?:©|\(c\)|(?:19|20)\d\d)"
+    r"|all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati"
+    r"|may not be (?:published|reproduced|copied)|reproduction (?:interdite|totale ou partielle)|nachdruck nur mit",
+    re.I,
+)
+_LICENCE = re.compile(
+    r"\b(?:licen[cs]ed? under|published under|available under|sous (?:la )?licence|unter (?:der|einer) .{0,20}lizenz|bajo (?:la |una )?licencia)\b"
+    r".{0,80}\bcreative commons\b|\bcreative commons\b.{0,80}\b(?:licen[cs]e|licence|lizenz|licencia)\b",
+    re.I,
+)
+_CC_PARTS = [("attribution", "BY"), ("namensnennung", "BY"), ("reconocimiento", "BY"), ("non-?commercial", "NC"),
+             ("pas d'utilisation commerciale", "NC"), ("share-?alike", "SA"), ("no-?deriv", "ND")]  # fmt: skip
+MAX_WORDS = 40
+
+
+def licence_of(line: str) -> str:
+    """The short name of a Creative Commons licence line ("CC BY-SA 4.0"), else the line."""
+    parts = [short for word, short in _CC_PARTS if re.search(word, line, re.I)]
+    version = re.search(r"\b(\d\.\d)\b", line)
+    if not parts or parts[0] != "BY":
+        return line
+    return f"CC {'-'.join(dict.fromkeys(parts))}" + (f" {version.group(1)}" if version else "")
+
+
+def harvest(line: str) -> dict[str, list[str]] | None:
+    if len(line.split()) > MAX_WORDS:
+        return None
+    if _LICENCE.search(line):
+        return {"licenses": [licence_of(line)]}
+    return {} if _COPYRIGHT.search(line) else None
+
+
+rule = harvest_rule("copyright", harvest)

@@ -1,0 +1,181 @@
+"""Each line rule on its own: lines it must remove (and what it keeps as metadata) and
+article sentences it must leave alone, in English, French, German and Spanish."""
+
+import pytest
+
+from curator.clean.rules import (
+    Page,
+    breadcrumbs,
+    bylines,
+    captions,
+    comments,
+    cookies,
+    copyright,
+    edges,
+    mirrors,
+    newsletter,
+    promos,
+    related,
+    repeated,
+    share,
+)
+
+PROSE = "The council approved the budget on Tuesday after a long debate about the harbour."
+
+
+def run(rule, lines, **kw):
+    page = Page(paragraphs=list(lines), **kw)
+    rule(page)
+    return page
+
+
+def removed(rule, line):
+    return bool(run(rule, [line]).removed_by)
+
+
+CASES = {
+    share.rule: (["SHARE THIS ARTICLE", "Partager sur Facebook", "Auf Facebook teilen", "Compartir en WhatsApp",
+                  "Facebook Twitter WhatsApp Email", "Follow us on X", "Suivez-nous sur Instagram", "1.2k shares"],
+                 ["Share prices fell sharply on Monday.", "Shares in the company rose 4 per cent.", PROSE]),
+    promos.rule: (["Download our app", "Get it on Google Play", "Press TV News Roku", "Téléchargez l'application mobile",
+                   "Laden Sie unsere App herunter", "Descarga nuestra app en App Store"],
+                  [PROSE, "Apple said its App Store rules would change next year after a ruling by the European Commission, which fined it."]),
+    newsletter.rule: (["Sign up for our newsletter", "Get the best stories delivered to your inbox.", "Abonnez-vous à notre newsletter",
+                       "Newsletter abonnieren", "Suscríbete a nuestro boletín", "Subscribe now", "S'inscrire"],
+                      [PROSE, "The newsletter was sent to 4,000 members of the union last week.", "Subscribers to the service will pay more."]),
+    cookies.rule: (["We use cookies to improve your experience.", "Nous utilisons des cookies pour mesurer l'audience.",
+                    "Wir verwenden Cookies, um unsere Website zu verbessern.", "Utilizamos cookies propias y de terceros.",
+                    "Accept all", "Cookie settings", "Gestion des cookies"],
+                   [PROSE, "The regulator said websites must ask visitors before they set tracking files on their devices and fined three firms."]),
+    comments.rule: (["Leave a comment", "Comments (12)", "12 commentaires · Réagir", "Kommentar schreiben", "Deja un comentario",
+                     "Join the conversation", "Comments are closed."],
+                    [PROSE, "Comments from the minister drew criticism from the opposition."]),
+    copyright.rule: (["© 2026 The Harbour Herald Ltd. All rights reserved.", "Copyright 2017 Press TV", "Tous droits réservés",
+                      "Alle Rechte vorbehalten.", "Todos los derechos reservados."],
+                     [PROSE, "The court ruled that the copyright of the song belonged to the band and not to the label."]),
+    mirrors.rule: (["www.example.com", "https://example.org/news/1"], [PROSE, "Visit example.com for details of the scheme."]),
+    captions.rule: (["(Photo by Reuters)", "Photo: Jane Doe/AFP", "Credit: John Smith", "Getty Images", "File photo",
+                     "Foto: dpa", "Crédit photo : AFP", "A bus on the harbour front. Photo: Alan Marsh/The Herald"],
+                    [PROSE, "The photo was taken by a tourist on the beach, police said on Friday."]),
+    bylines.rule: (["By John Smith and Jane Doe", "Par Jean Dupont", "Von Hans Müller | 07.07.2017", "Por Ana Pérez",
+                    "(Reporting by Andrew Osborn; Editing by Mark Trevelyan)", "Published: July 7, 2017", "Fri Jul 7, 2017 04:46PM",
+                    "Mis à jour le 7 juillet 2017 à 10h"],
+                   [PROSE, "By Monday afternoon, rescuers had found 12 survivors.", "By contrast, the team did well.",
+                    "Trump, Putin didn't want to 'stop'"]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("rule,line", [(r, line) for r, (pos, _) in CASES.items() for line in pos])
+def test_rule_removes_its_chrome(rule, line):
+    assert removed(rule, line), f"{rule.__name__} kept {line!r}"
+
+
+@pytest.mark.parametrize("rule,line", [(r, line) for r, (_, neg) in CASES.items() for line in neg])
+def test_rule_keeps_article_text(rule, line):
+    assert not removed(rule, line), f"{rule.__name__} removed {line!r}"
+
+
+def test_share_buttons_one_per_line_go_but_a_lone_word_stays():
+    page = run(share.rule, ["Share this article", "Facebook", "Twitter", PROSE, "Email"])
+    assert sorted(page.removed_by) == [0, 1, 2]
+
+
+def test_breadcrumbs_give_the_section():
+    page = run(breadcrumbs.rule, ["Home › News › Local", PROSE])
+    assert page.metadata["section"] == ["News", "Local"] and 0 in page.removed_by
+
+
+def test_captions_give_the_credit():
+    page = run(captions.rule, ["Trump meets Putin in Hamburg. (Photo by Reuters)", "Foto: dpa"])
+    assert page.metadata["image_credits"] == ["Reuters", "dpa"]
+
+
+def test_mirror_notice_gives_alternate_urls_and_lone_urls_go():
+    page = run(
+        mirrors.rule,
+        [
+            "The site can also be accessed at the following alternate addresses:",
+            "www.mirror.example",
+            PROSE,
+            "example.org",
+        ],
+    )
+    assert page.metadata["alternate_urls"] == ["www.mirror.example"]
+    assert page.removed_by == {0: "mirror-notice", 1: "mirror-notice", 3: "bare-url"}
+
+
+def test_bylines_and_datelines_go_to_metadata_raw():
+    page = run(
+        bylines.rule, ["By Jane Doe and John Roe", "Published 5 March 2026, 11:20 GMT", PROSE]
+    )
+    assert page.metadata["bylines"] == ["By Jane Doe and John Roe"]
+    assert page.metadata["datelines"] == ["Published 5 March 2026, 11:20 GMT"]
+    assert page.metadata["authors"] == ["Jane Doe", "John Roe"]
+
+
+@pytest.mark.parametrize("line,authors", [("By X Y, A B and C D", ["X Y", "A B", "C D"]), ("By Reuters", None),
+                                          ("Par Sophie Lambert Publié le 13 mars 2026", ["Sophie Lambert"])])  # fmt: skip
+def test_authors_only_when_trivially_clear(line, authors):
+    assert bylines.byline_authors(line) == authors
+
+
+def test_copyright_licence_goes_to_metadata():
+    page = run(
+        copyright.rule,
+        [
+            "This article is published under a Creative Commons Attribution 4.0 International licence."
+        ],
+    )
+    assert page.metadata["licenses"] == ["CC BY 4.0"]
+
+
+def test_related_heading_takes_its_link_list_but_not_the_next_paragraph():
+    page = run(
+        related.rule,
+        ["Read more", "Putin meets Trump in Hamburg", "Markets rally on rate hopes", PROSE],
+    )
+    assert sorted(page.removed_by) == [0, 1, 2]
+    inline = run(
+        related.rule,
+        ["Lire aussi | Lait : les éleveurs face à la hausse des coûts", "Mehr zum Thema", PROSE],
+    )
+    assert sorted(inline.removed_by) == [0, 1]
+
+
+def test_repeated_title_and_paragraph():
+    page = run(repeated.title_rule, ["Putin and Trump meet", PROSE], title="Putin and Trump meet")
+    assert page.removed_by == {0: "repeated-title"}
+    page = run(repeated.paragraph_rule, [PROSE, "A subheading", PROSE, "A subheading"])
+    assert page.removed_by == {2: "repeated-paragraph"}
+
+
+def test_edges_trim_chrome_and_keep_subheadings():
+    page = run(
+        edges.rule,
+        [
+            "Menu",
+            "Headline of the story here",
+            PROSE,
+            "A subheading",
+            PROSE + " Again.",
+            "About us",
+            "Contact",
+        ],
+    )
+    assert page.kept_text() == [PROSE, "A subheading", PROSE + " Again."]
+    assert page.metadata["title"] == "Headline of the story here"
+
+
+def test_edges_standfirst_above_the_byline_goes_to_description():
+    page = Page(
+        paragraphs=[
+            "Councillors voted to fund overnight services on three routes.",
+            "By Jane Doe",
+            PROSE,
+            PROSE + " More.",
+        ]
+    )
+    bylines.rule(page)
+    edges.rule(page)
+    assert page.removed_by[0] == "standfirst"
+    assert page.metadata["description"].startswith("Councillors")
