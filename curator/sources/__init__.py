@@ -42,4 +42,4 @@ def read_sources(spec: Spec, context: SourceContext | None = None) -> Iterator[D
         yield from reader(source, spec, context)
 
 
-from . import local  # noqa: E402,F401  (registers the readers)
+from . import feed, homepage, local, sitemap, urls, warc  # noqa: E402,F401  (registers the readers)

@@ -1,0 +1,156 @@
+"""The Fetcher: the middlewares wired around the transport, plus per-host counts.
+
+Order, outermost first: redirect, robots, retry, conditional GET, archive, throttle, transport.
+Redirect is outside robots so every hop is checked against robots.txt; the archive is inside
+retry so a replayed page is never retried, and outside throttle so replays are not delayed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..spec import Spec
+from ..urls import host_of
+from .archive import Archive
+from .conditional import Conditional
+from .config import ROBOTS_TOKEN, FetchConfig
+from .models import HTML_TYPES, FetchResult, Handler, HostStats, Middleware, Request
+from .redirect import Redirect
+from .retry import Retry
+from .robots import Robots
+from .throttle import Throttle
+from .transport import Transport
+
+ARCHIVE_DIR = "archive"
+
+
+def chain(middlewares: Iterable[Middleware], handler: Handler) -> Handler:
+    """``[a, b]`` around ``h`` gives ``a(request, b(request, h))``."""
+    for middleware in reversed(list(middlewares)):
+        handler = (lambda mw, nxt: lambda request: mw(request, nxt))(middleware, handler)
+    return handler
+
+
+def state_dir_of(spec: Spec) -> Path:
+    return spec.output / ".curator"
+
+
+def _summary_reason(error: str) -> str:
+    # "redirect loop: a -> b -> a" and "timeout: ..." count under their kind, not per URL
+    return error.split(":", 1)[0]
+
+
+class Fetcher:
+    """Fetches pages politely; ``fetch`` never raises: failures come back as ``result.error``.
+
+    ``refresh=False`` (a rebuild) serves archived pages without asking the network;
+    ``refresh=True`` (an update) revalidates them with conditional GETs.
+    """
+
+    def __init__(
+        self,
+        config: FetchConfig | None = None,
+        state_dir: str | Path | None = None,
+        *,
+        refresh: bool = False,
+        transport: Handler | None = None,
+    ) -> None:
+        self.config = config or FetchConfig()
+        self.refresh = refresh
+        self.archive = (
+            Archive(Path(state_dir) / ARCHIVE_DIR, self.config) if state_dir is not None else None
+        )
+        self.throttle = Throttle(self.config.requests_per_second, self.config.concurrency_per_host)
+        self.transport = transport or Transport(self.config)
+        retry = Retry(self.config.retries, self.config.backoff_seconds, self.config.max_retry_after)
+        stored = [Conditional(self.archive), self.archive] if self.archive else []
+        inner = chain([retry, *stored, self.throttle], self.transport)
+        redirect = Redirect(self.config.max_redirects)
+        self.robots = Robots(
+            chain([redirect], inner), ROBOTS_TOKEN, self.config.obey_robots, self.throttle.set_delay
+        )
+        self._handler = chain([redirect, self.robots], inner)
+        self.stats: dict[str, HostStats] = defaultdict(HostStats)
+        self._stats_lock = threading.Lock()
+
+    @classmethod
+    def from_spec(
+        cls, spec: Spec, state_dir: str | Path | None = None, *, refresh: bool = False
+    ) -> Fetcher:
+        """A fetcher for ``spec``'s ``[fetch]`` settings, archiving in ``<output>/.curator`` by default."""
+        return cls(
+            FetchConfig.from_section(spec.section("fetch")),
+            state_dir if state_dir is not None else state_dir_of(spec),
+            refresh=refresh,
+        )
+
+    def fetch(
+        self, url: str, *, accept: tuple[str, ...] | None = HTML_TYPES, refresh: bool | None = None
+    ) -> FetchResult:
+        """GET ``url``; ``accept`` lists the media types wanted (None: any)."""
+        request = Request(url, accept=accept, refresh=self.refresh if refresh is None else refresh)
+        try:
+            result = self._fetch(request)
+        except Exception as exc:  # a bug in one fetch must not end a crawl of thousands
+            result = FetchResult(url, error=f"fetch failed: {type(exc).__name__}: {exc}")
+        self._count(result)
+        return result
+
+    def _fetch(self, request: Request) -> FetchResult:
+        if urlsplit(request.url).scheme not in ("http", "https"):
+            return FetchResult(request.url, error="not an http(s) URL")
+        if self.config.offline and self.archive is None:
+            return FetchResult(request.url, error="offline: no archive")
+        result = self._handler(request)
+        if result.error is None and not (result.status and 200 <= result.status < 300):
+            result.error = f"HTTP {result.status}"
+        return result
+
+    def fetch_many(
+        self, urls: Iterable[str], *, accept: tuple[str, ...] | None = HTML_TYPES
+    ) -> Iterator[FetchResult]:
+        """Fetch concurrently (bounded per host by the throttle), yielding in input order."""
+        window = self.config.concurrency * 2  # enough queued to keep every worker busy
+        with ThreadPoolExecutor(
+            self.config.concurrency, thread_name_prefix="curator-fetch"
+        ) as pool:
+            pending: deque[Future[FetchResult]] = deque()
+            for url in urls:
+                pending.append(pool.submit(self.fetch, url, accept=accept))
+                if len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+
+    def sitemaps(self, url: str) -> list[str]:
+        """The Sitemap: lines of the robots.txt of ``url``'s site."""
+        return self.robots.sitemaps(url)
+
+    def _count(self, result: FetchResult) -> None:
+        with self._stats_lock:
+            stats = self.stats[host_of(result.requested_url) or "(none)"]
+            if result.refused_by_robots:
+                stats.robots_refused += 1
+            elif result.error:
+                stats.failed[_summary_reason(result.error)] += 1
+            elif result.not_modified:
+                stats.not_modified += 1
+            elif result.from_archive:
+                stats.from_archive += 1
+            else:
+                stats.fetched += 1
+
+    def close(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,131 @@
+"""Reader of sitemaps: XML urlsets and sitemap indexes (plain or gzip), Google News sitemaps
+with publication dates, plain-text sitemaps, and discovery through robots.txt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..fetch.decompress import TooLarge, gunzip
+from ..fetch.documents import (
+    Listing,
+    failed_listing,
+    fetch_documents,
+    fetcher_of,
+    iso_datetime,
+    source_urls,
+)
+from ..fetch.fetcher import Fetcher
+from ..fetch.xmlsafe import child_text, local_name, parse_xml
+from ..pipeline import Document
+from ..spec import Spec
+from . import SourceContext, register
+
+MAX_DEPTH = 3  # index -> index -> urlset is already unusual
+SITEMAP_TYPES = (
+    None  # servers label sitemaps text/xml, application/xml, application/gzip, text/plain...
+)
+
+
+def _start_urls(url: str, fetcher: Fetcher) -> list[str]:
+    """A sitemap URL as given; a site root or robots.txt: the sitemaps robots.txt declares."""
+    parts = urlsplit(url)
+    if parts.path not in ("", "/", "/robots.txt"):
+        return [url]
+    return fetcher.sitemaps(url) or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]
+
+
+def _news_hints(element: Any) -> dict[str, Any]:
+    hints: dict[str, Any] = {}
+    for news in (c for c in element if local_name(c) == "news"):
+        hints["published"] = iso_datetime(child_text(news, "publication_date"))
+        hints["title"] = child_text(news, "title")
+        for publication in (c for c in news if local_name(c) == "publication"):
+            hints["site_name"] = child_text(publication, "name")
+            hints["language"] = child_text(publication, "language")
+    return {k: v for k, v in hints.items() if v}
+
+
+def _url_entry(element: Any) -> Listing | None:
+    loc = child_text(element, "loc")
+    if not loc:
+        return None
+    hints = {"modified": iso_datetime(child_text(element, "lastmod")), **_news_hints(element)}
+    return loc, {k: v for k, v in hints.items() if v}
+
+
+class _Walk:
+    """Depth-first over a sitemap tree, collecting unreadable sitemaps as it goes."""
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        self.fetcher = fetcher
+        self.seen: set[str] = set()
+        self.problems: list[Document] = []
+
+    def _body(self, url: str) -> bytes | None:
+        result = self.fetcher.fetch(url, accept=SITEMAP_TYPES)
+        if result.error:
+            self.problems.append(failed_listing(url, f"sitemap fetch failed: {result.error}"))
+            return None
+        try:
+            # .xml.gz files arrive still gzipped (no Content-Encoding); the bomb limit holds here too
+            return (
+                gunzip(result.body, self.fetcher.config.max_bytes)
+                if result.body[:2] == b"\x1f\x8b"
+                else result.body
+            )
+        except (TooLarge, ValueError) as exc:
+            self.problems.append(failed_listing(url, f"sitemap {url}: {exc}"))
+            return None
+
+    def listings(self, url: str, depth: int = 0) -> Iterator[Listing]:
+        if url in self.seen or depth > MAX_DEPTH:
+            return
+        self.seen.add(url)
+        body = self._body(url)
+        if body is None:
+            return
+        if not body.lstrip()[:1] == b"<":
+            yield from (
+                (line, {})
+                for line in body.decode("utf-8", "replace").split()
+                if line.startswith(("http://", "https://"))
+            )
+            return
+        try:
+            root = parse_xml(body, f"sitemap {url}")
+        except ValueError as exc:
+            self.problems.append(failed_listing(url, str(exc)))
+            return
+        yield from self._elements(url, root, depth)
+
+    def _elements(self, url: str, root: Any, depth: int) -> Iterator[Listing]:
+        kind = local_name(root)
+        if kind == "sitemapindex":
+            for child in root:
+                loc = child_text(child, "loc")
+                if loc:
+                    yield from self.listings(loc, depth + 1)
+        elif kind == "urlset":
+            yield from filter(
+                None, (_url_entry(child) for child in root if local_name(child) == "url")
+            )
+        else:
+            self.problems.append(
+                failed_listing(url, f"sitemap {url}: root element <{kind}> is not a sitemap")
+            )
+
+
+@register("sitemap")
+def read_sitemap(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
+    """Pages listed in the sitemaps at ``url``/``urls`` (a site root means: ask robots.txt)."""
+    walk = _Walk(fetcher_of(spec, context))
+
+    def listings() -> Iterator[Listing]:
+        for url in source_urls(source):
+            for start in _start_urls(url, walk.fetcher):
+                yield from walk.listings(start)
+
+    yield from fetch_documents(listings(), spec, context)
+    yield from walk.problems

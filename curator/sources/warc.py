@@ -1,0 +1,80 @@
+"""Reader of WARC and ARC files (warcio): the HTML responses they hold, no network needed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..fetch.archive import http_headers_of
+from ..fetch.content import accepts
+from ..fetch.documents import config_of, scope_of, to_document
+from ..fetch.models import HTML_TYPES, FetchResult
+from ..fetch.transport import WIRE_HEADERS
+from ..pipeline import Document
+from ..record import format_datetime, parse_datetime
+from ..spec import Spec
+from . import SourceContext, register
+
+SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(SUFFIXES))
+
+
+def _fetched_at(record: Any) -> str | None:
+    try:
+        return format_datetime(parse_datetime(record.rec_headers.get_header("WARC-Date")))
+    except (TypeError, ValueError):
+        return None
+
+
+def _page(record: Any) -> FetchResult | None:
+    """The record as a fetch result, when it is a 200 HTML response; None otherwise."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    headers = http_headers_of(record)
+    if record.http_headers.get_statuscode() != "200" or not accepts(
+        headers.get("content-type", "text/html"), HTML_TYPES
+    ):
+        return None
+    for name in WIRE_HEADERS:  # content_stream() below undoes chunking and compression
+        headers.pop(name, None)
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    return FetchResult(
+        url,
+        status=200,
+        headers=headers,
+        body=record.content_stream().read(),
+        fetched_at=_fetched_at(record),
+        from_archive=True,
+    )
+
+
+def _read_file(path: Path, spec: Spec, context: SourceContext) -> Iterator[Document]:
+    config, scope = config_of(spec, context), scope_of(spec, context)
+    with path.open("rb") as fh:
+        records = ArchiveIterator(fh, arc2warc=True)
+        for record in records:
+            result = _page(record)
+            if result is not None and scope.admit(result.url):
+                doc = to_document(result, config, {"warc_file": path.name})
+                doc.origin = f"{path.name}@{records.get_record_offset()}"
+                yield doc
+
+
+@register("warc")
+def read_warc(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
+    """HTML responses in the WARC/ARC file at ``path``, or in every such file below a folder."""
+    for path in _files(spec.resolve(source["path"])):
+        try:
+            yield from _read_file(path, spec, context)
+        except (ArchiveLoadFailed, OSError, ValueError) as exc:
+            # the records before the damage were yielded; say where reading stopped
+            yield Document(origin=path.name).reject(f"unreadable WARC: {exc}")
