@@ -38,9 +38,14 @@ def normalise_line(line: str) -> str:
 def normalise_text(text: str) -> str:
     """Mojibake repaired, NFC, odd spaces to plain ones, no control characters, paragraphs
     separated by exactly one blank line, no leading or trailing spaces on any line."""
-    text = fix_encoding(text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    # Paragraph separators first: ftfy's line-break fix would fold U+2029 into a single "\n".
+    text = (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n\n")
+    )
+    text = unicodedata.normalize("NFC", fix_encoding(text))
     lines = [normalise_line(line) for line in text.split("\n")]
     return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip()
 

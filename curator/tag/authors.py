@@ -1,0 +1,106 @@
+"""Author lists from metadata values and from byline lines the cleaner took out of the text:
+strip the "By"/"Par"/"Von"/"Por" lead, split "X and Y" / "X, Y & Z", drop the noise
+("Email the author", "3 hours ago", "Staff", the site name, roles, dates, handles).
+
+The rule is "better fewer authors than bad ones": a part that does not look like a name is
+dropped, not kept."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..normalise import normalise_line
+
+# Byline leads in the corpus languages, with optional "Written"/"Reporting". Leads that are
+# also surname particles ("De Niro", "Da Silva", "Di Caprio") count only in lower case.
+_LEAD = re.compile(
+    r"^(?:(?i:written|story|words|reporting|text|texte|report|reported)\s+)?"
+    r"(?:(?i:by|par|von|por|przez|words:|text:|texte:|reporting:|autor(?:a|in)?:?|author:?|auteur:?|text:)|di|da|de|door|av)\s+",
+)
+# Separators between names: "and" in the corpus languages, ampersand, comma, semicolon, pipe,
+# bullet. Commas also separate a name from a role ("Jane Doe, Staff Writer"): roles are noise.
+_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|/|\s&\s|\s(?:and|et|und|y|e|en|och|og|i|und)\s)\s*", re.I)
+_AGO = re.compile(
+    r"\b(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago\b"
+    r"|\bil y a\b|\bvor \d+|\bhace \d+",
+    re.I,
+)
+_DATEISH = re.compile(r"\d{1,4}[:/.-]\d{1,2}|\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b")
+# Words that make a part a role, a call to action or a label, never a person's name.
+NOISE_WORDS = {
+    "email", "e-mail", "mail", "follow", "twitter", "facebook", "contact", "author", "authors",
+    "staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors",
+    "editorial", "desk", "team", "newsroom", "contributor", "contributors", "columnist",
+    "published", "updated", "posted", "modified", "read", "more", "view", "profile", "bio",
+    "share", "comments", "comment", "photo", "photos", "photographer", "video", "min", "minutes",
+    "hours", "ago", "subscribe", "opinion", "analysis", "senior", "chief", "political",
+    "rédaction", "redaktion", "redacción", "redazione", "journaliste", "envoyé", "spécial",
+    "correspondant", "korrespondent", "corresponsal", "updated:", "am", "pm", "gmt", "utc",
+    "share:", "associated", "press", "wire", "services", "agencies", "agency",
+}  # fmt: skip
+# Short name particles allowed in lower case ("Ursula von der Leyen", "Luiz da Silva").
+PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "dos", "das", "bin", "al", "el", "ter", "ten", "y"}  # fmt: skip
+MAX_NAME_WORDS = 5
+
+
+def _strip_lead(text: str) -> str:
+    text = re.sub(r"^[\s\-–—:|]+", "", text)
+    return _LEAD.sub("", text, count=1).strip()
+
+
+def looks_like_name(part: str, site_name: str | None = None) -> bool:
+    """A person's name: 1-5 words, starting upper case or a particle, no noise words, no
+    digits, no URL or handle, not the site name."""
+    if not part or "@" in part or "://" in part or "www." in part.lower():
+        return False
+    if any(c.isdigit() for c in part) or _AGO.search(part):
+        return False
+    if site_name and _fold(part) in {_fold(site_name), _fold(site_name.split(".")[0])}:
+        return False
+    tokens = part.split()
+    if not 1 <= len(tokens) <= MAX_NAME_WORDS:
+        return False
+    if any(t.lower().strip(".:") in NOISE_WORDS for t in tokens):
+        return False
+    return all(
+        t[0].isupper() or t.lower() in PARTICLES or t[0] in "'’" for t in tokens if t[0].isalpha()
+    )
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def _tidy(name: str) -> str:
+    name = normalise_line(name).strip(" .,:;-–—|")
+    if name.isupper() and len(name) > 3:  # "JANE DOE" in a byline is styling, not the name
+        name = name.title()
+    return name
+
+
+def split_byline(line: str, site_name: str | None = None) -> list[str]:
+    """Author names in one byline or author value, noise dropped, order kept."""
+    line = normalise_line(line)
+    line = _AGO.split(line)[0]  # "Jane Doe 3 hours ago" / "3 hours ago" tails
+    line = re.split(r"\s+[|–—]\s+|\s-\s", line)[0] if not _LEAD.match(line) else line
+    line = _strip_lead(line)
+    # "By Jane Doe Updated March 3" or "By Jane Doe, Published 2024-03-03": cut at the stamp.
+    line = re.split(
+        r"\b(?:updated|published|posted|last modified|mis à jour|publié|aktualisiert)\b",
+        line,
+        flags=re.I,
+    )[0]
+    parts = [_tidy(_strip_lead(p)) for p in _SPLIT.split(line)]
+    return [p for p in parts if looks_like_name(p, site_name)]
+
+
+def clean_authors(values: Iterable[str], site_name: str | None = None) -> list[str]:
+    """Flatten, split, drop noise and deduplicate (case-insensitively, first spelling kept)."""
+    seen: dict[str, str] = {}
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        for name in split_byline(value, site_name):
+            seen.setdefault(_fold(name), name)
+    return list(seen.values())

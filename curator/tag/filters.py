@@ -1,0 +1,60 @@
+"""The optional ``[filters]`` table of the dataset spec: drop documents below thresholds,
+recording the first failed threshold as the rejection reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..pipeline import Document, Step
+
+# spec key -> (record path, comparison): "min" rejects values below, "max" values above.
+THRESHOLDS: dict[str, tuple[str, str]] = {
+    "min_words": ("word_count", "min"),
+    "max_words": ("word_count", "max"),
+    "min_mean_word_length": ("quality.mean_word_length", "min"),
+    "max_mean_word_length": ("quality.mean_word_length", "max"),
+    "min_terminal_punctuation_fraction": ("quality.terminal_punctuation_fraction", "min"),
+    "min_stopword_ratio": ("quality.stopword_ratio", "min"),
+    "max_non_alpha_fraction": ("quality.non_alpha_fraction", "max"),
+    "max_duplicate_line_fraction": ("quality.duplicate_line_fraction", "max"),
+}
+
+
+def _lookup(record: dict[str, Any], path: str) -> Any:
+    value: Any = record
+    for key in path.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def rejection(record: dict[str, Any], filters: dict[str, Any]) -> str | None:
+    """Why ``record`` fails ``filters``, or None. A null signal (no stop-word list for the
+    language, no lines) does not fail a threshold: we cannot tell, so we keep."""
+    for key, (path, kind) in THRESHOLDS.items():
+        if key not in filters:
+            continue
+        limit, value = filters[key], _lookup(record, path)
+        if value is None:
+            continue
+        if (kind == "min" and value < limit) or (kind == "max" and value > limit):
+            word = "<" if kind == "min" else ">"
+            return f"filter: {path.split('.')[-1]} {value:g} {word} {key} {limit:g}"
+    langs = filters.get("languages")
+    if langs and record.get("language") not in langs:
+        return f"filter: language {record.get('language')} not in {sorted(langs)}"
+    return None
+
+
+class QualityFilter(Step):
+    name = "filter"
+
+    def __init__(self, filters: dict[str, Any] | None = None):
+        unknown = set(filters or {}) - set(THRESHOLDS) - {"languages"}
+        if unknown:
+            raise ValueError(f"unknown filter keys: {sorted(unknown)}")
+        self.filters = dict(filters or {})
+
+    def process(self, doc: Document) -> None:
+        reason = rejection(doc.record, self.filters)
+        if reason:
+            doc.reject(reason)

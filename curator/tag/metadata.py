@@ -1,0 +1,214 @@
+"""Choose each metadata field from the candidates by a fixed precedence, check it, and say
+where it came from (the record's ``provenance`` struct).
+
+Precedence, first source with a usable value wins (see ``PRECEDENCE``). Why this order:
+JSON-LD is written for machines and names its fields (datePublished vs dateModified);
+OpenGraph is next and as explicit but has no author names (article:author is usually a URL);
+other <meta> names are site-specific; <time> and on-page bylines/datelines are human text;
+htmldate and trafilatura guess from the whole page; a URL date is day-only and sometimes the
+date of the URL scheme, not the article, so it never overrides a metadata date.
+
+Sanity rules on dates: a date after the fetch time (or now, without one) or before
+``MIN_YEAR`` is dropped and the next source is tried; ``modified`` earlier than ``published``
+is dropped the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+
+from ..normalise import normalise_line
+from ..urls import host_of
+from .authors import clean_authors
+from .dates import line_zone, parse_iso, parse_text_date, url_date
+from .sources import Candidates
+
+PRECEDENCE: dict[str, list[str]] = {
+    "title": ["json-ld", "opengraph", "meta", "microdata", "html", "chrome", "hint", "trafilatura", "json-ld-page", "html-title"],
+    "description": ["opengraph", "meta", "json-ld", "json-ld-page", "trafilatura", "hint"],
+    "site_name": ["opengraph", "json-ld", "json-ld-page", "meta", "hint", "trafilatura"],
+    "canonical_url": ["html", "opengraph", "json-ld"],
+    "published": ["json-ld", "opengraph", "meta", "microdata", "html", "dateline", "byline", "json-ld-page", "hint", "url", "htmldate", "trafilatura"],
+    "modified": ["json-ld", "opengraph", "meta", "microdata", "html", "dateline", "json-ld-page", "hint"],
+    "authors": ["json-ld", "meta", "opengraph", "microdata", "byline", "html", "chrome", "hint", "trafilatura"],
+    "section": ["breadcrumb", "json-ld", "opengraph", "meta", "microdata", "chrome", "hint", "trafilatura"],
+    "tags": ["json-ld", "opengraph", "meta", "microdata", "hint", "trafilatura"],
+    "image_credits": ["chrome"],
+    "alternate_urls": ["chrome", "hint"],
+    "license": ["html", "json-ld", "meta", "hint", "trafilatura"],
+}  # fmt: skip
+LIST_FIELDS = {"authors", "section", "tags", "image_credits", "alternate_urls"}
+DATE_FIELDS = {"published", "modified"}
+# Before this, a date is a placeholder (the Unix epoch, year 1) rather than an article date.
+MIN_YEAR = 1990
+HOME = {
+    "home",
+    "homepage",
+    "start",
+    "accueil",
+    "startseite",
+    "inicio",
+    "portada",
+    "index",
+    "front page",
+}
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:-]\s+")
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list | tuple) else []
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def strip_site(title: str, site_name: str | None, url: str | None) -> str:
+    """'Headline | Site' or 'Site - Headline' to 'Headline' when one side is the site."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    names = {_fold(n) for n in (site_name, host_of(url), (host_of(url) or "").split(".")[0]) if n}
+    if _fold(parts[-1]) in names or (site_name and _fold(site_name) in _fold(parts[-1])):
+        return normalise_line(" - ".join(parts[:-1])) if len(parts) > 2 else parts[0]
+    if _fold(parts[0]) in names:
+        return parts[-1] if len(parts) == 2 else title
+    return title
+
+
+def _dedupe(values: list[str]) -> list[str]:
+    return list({_fold(v): v for v in reversed(values) if _fold(v)}.values())[::-1]
+
+
+def _tags(values: list[str]) -> list[str]:
+    out = [t.strip() for v in values for t in re.split(r"[,;]", v)]
+    return _dedupe([t for t in out if t and len(t) <= 80])
+
+
+def _section(values: list[str], source: str, title: str | None) -> list[str]:
+    if source in {"breadcrumb", "chrome"}:
+        path = [normalise_line(v) for v in values]
+        path = [p for p in path if p and p.lower() not in HOME]
+        path = [p for i, p in enumerate(path) if i == 0 or p != path[i - 1]]
+        if path and title and _fold(path[-1]) == _fold(title):  # the last crumb is the article
+            path = path[:-1]
+        return path
+    first = values[0] if values else ""
+    return [p.strip() for p in re.split(r"\s*[>/›»|]\s*", first) if p.strip()][:5]
+
+
+class Chooser:
+    """Picks every field of one page from its candidates; ``provenance`` says who won."""
+
+    def __init__(self, candidates: Candidates, url: str | None, fetched_at: datetime | None):
+        self.cands = candidates
+        self.url = url
+        self.limit = fetched_at or datetime.now(UTC)
+        self.values: dict[str, Any] = {}
+        self.provenance: dict[str, str | None] = {}
+
+    def by_source(self, field: str) -> list[tuple[str, list[Any]]]:
+        """Values of ``field`` grouped by source, in precedence order."""
+        groups: dict[str, list[Any]] = {}
+        for source, value in self.cands.get(field, []):
+            groups.setdefault(source, []).append(value)
+        return [(s, groups[s]) for s in PRECEDENCE[field] if s in groups]
+
+    def choose(self, field: str) -> Any:
+        for source, values in self.by_source(field):
+            value = self.usable(field, source, values)
+            if value not in (None, [], ""):
+                self.values[field], self.provenance[field] = value, source
+                if field in DATE_FIELDS:
+                    self.refine(field)
+                return self.values[field]
+        self.values[field] = [] if field in LIST_FIELDS else None
+        self.provenance[field] = None
+        return self.values[field]
+
+    def usable(self, field: str, source: str, values: list[Any]) -> Any:
+        if field in DATE_FIELDS:
+            return self.date(field, values)
+        if field == "authors":
+            return clean_authors(
+                [s for v in values for s in _as_list(v)], self.values.get("site_name")
+            )
+        if field == "tags":
+            return _tags([s for v in values for s in _as_list(v)])
+        if field == "section":
+            title = self.values.get("title")
+            if source in {"breadcrumb", "chrome"}:  # several trails on a page: the longest
+                trails = [_section(_as_list(v), source, title) for v in values]
+                return max(trails, key=len, default=[])
+            return _section([s for v in values for s in _as_list(v)], source, title)
+        if field in LIST_FIELDS:
+            return _dedupe([s for v in values for s in _as_list(v)])
+        text = next((v for v in values if isinstance(v, str) and v.strip()), None)
+        if field == "title" and text:
+            text = strip_site(text, self.values.get("site_name"), self.url)
+        return text
+
+    def refine(self, field: str) -> None:
+        """A date-only winner (midnight) takes the time of a later candidate on the same day:
+        a masthead "12 March 2026" and a dateline "12 March 2026, 11:00" are one date."""
+        chosen = self.values.get(field)
+        if chosen is None or (chosen.hour, chosen.minute, chosen.second) != (0, 0, 0):
+            return
+        for source, values in self.by_source(field):
+            for value in values:
+                parsed = value if isinstance(value, datetime) else parse_iso(str(value))
+                if parsed and parsed.date() == chosen.date() and parsed != chosen:
+                    if self.date(field, [parsed]) is not None:
+                        self.values[field], self.provenance[field] = parsed, source
+                        return
+
+    def date(self, field: str, values: list[Any]) -> datetime | None:
+        for value in values:
+            parsed = value if isinstance(value, datetime) else parse_iso(str(value))
+            if parsed is None or parsed > self.limit or parsed.year < MIN_YEAR:
+                continue
+            published = self.values.get("published")
+            if field == "modified" and published is not None and parsed < published:
+                continue
+            return parsed
+        return None
+
+
+_UPDATE_WORDS = re.compile(
+    r"\b(?:updated?|last (?:updated|modified|revised)|modified|revised|mis à jour|actualisé|aktualisiert"
+    r"|geändert|actualizado|actualización|aggiornato|atualizado)\b",
+    re.I,
+)
+
+
+_UPDATE_WORDS = re.compile(
+    r"\b(?:updated?|last (?:updated|modified|revised)|modified|revised|mis à jour|actualisé"
+    r"|aktualisiert|geändert|actualizado|actualización|aggiornato|atualizado)\b",
+    re.I,
+)
+
+
+def add_dateline(
+    cands: Candidates, line: str, source: str = "dateline", default_zone: tzinfo | None = None
+) -> None:
+    """'Published 3 March 2024 | Updated 4 March 2024 10:00 GMT': the part after an update
+    word is ``modified``, the part before it (or the whole line) ``published``. A zone given
+    once in the line ("12:00 CET") holds for its other times."""
+    m = _UPDATE_WORDS.search(line)
+    before, after = (line[: m.start()], line[m.end() :]) if m else (line, "")
+    zone = line_zone(line) or default_zone
+    published, modified = parse_text_date(before, zone), parse_text_date(after, zone)
+    if published:
+        cands.setdefault("published", []).append((source, published))
+    if modified:
+        cands.setdefault("modified", []).append((source, modified))
+
+
+def add_url_date(cands: Candidates, url: str | None) -> None:
+    found = url_date(url)
+    if found:
+        cands.setdefault("published", []).append(("url", found))
