@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from .clean import Cleaned, clean_html, clean_text
 
 if TYPE_CHECKING:
-    from .build import BuildResult
+    from .builder import BuildResult
 
 __version__ = "0.1.0"
 __all__ = ["Cleaned", "clean_html", "clean_text", "build", "update", "__version__"]
@@ -15,13 +15,13 @@ __all__ = ["Cleaned", "clean_html", "clean_text", "build", "update", "__version_
 
 def build(spec, **options) -> BuildResult:
     """Build a dataset from a spec (a path or a loaded :class:`~curator.spec.Spec`)."""
-    from .build import build as _build
+    from .builder import build as _build
 
     return _build(spec, **options)
 
 
 def update(spec, **options) -> BuildResult:
     """Add what is new in the sources as a new version of an existing dataset."""
-    from .build import update as _update
+    from .builder import update as _update
 
     return _update(spec, **options)

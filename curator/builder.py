@@ -19,8 +19,11 @@ from typing import Any
 from tqdm import tqdm
 
 from .clean import CleanStep
+from .executors import make_executor
+from .faults import crash_point
 from .lock import dataset_lock
 from .package import publish_version
+from .package.denylist import DenyFilter, DenyList
 from .package.files import append_jsonl, state_dir, write_json
 from .package.recover import published_ids, recover
 from .pipeline import Document, Step
@@ -87,31 +90,21 @@ def _load_seen(state: Path) -> set[str]:
     return set(path.read_text().split()) if path.exists() else set()
 
 
-def _steps(spec: Spec, state: Path, version_hint: str):
-    from .dedup import Deduplicator
+def _document_steps(spec: Spec) -> list[Step]:
+    """Steps that look at one document at a time: these run in the executor's workers."""
     from .tag import QualityFilter, Tagger
 
-    dedup = Deduplicator(state / "index", spec.section("dedup"), spec.mirrors, version_hint)
-    return [
-        CleanStep(),
-        Tagger(spec.section("tag")),
-        QualityFilter(spec.section("filters")),
-        dedup,
-    ], dedup
+    return [CleanStep(), Tagger(spec.section("tag")), QualityFilter(spec.section("filters"))]
 
 
-def _progress(
-    stream: Iterable[Document], name: str, position: int, enabled: bool
-) -> Iterable[Document]:
-    return tqdm(
-        stream, desc=f"{name:>6}", unit="doc", position=position, leave=True, disable=not enabled
-    )
+def _progress(stream: Iterable[Document], name: str, position: int, enabled: bool) -> Iterable[Document]:
+    return tqdm(stream, desc=f"{name:>7}", unit="doc", position=position, leave=True, disable=not enabled)
 
 
-def _run_pipeline(docs: Iterable[Document], steps: list[Step], progress: bool) -> list[Document]:
+def _run_pipeline(docs: Iterable[Document], spec: Spec, dedup: Step, executor, progress: bool) -> list[Document]:
     stream: Iterable[Document] = _progress(docs, "read", 0, progress)
-    for i, step in enumerate(steps, 1):
-        stream = _progress(step.run(stream), step.name, i, progress)
+    stream = _progress(executor.run(_document_steps(spec), stream), "clean+tag", 1, progress)
+    stream = _progress(dedup.run(stream), "dedup", 2, progress)
     return list(stream)
 
 
@@ -132,7 +125,10 @@ def _meta(spec: Spec) -> dict[str, Any]:
     return {k: spec.data[k] for k in keys if k in spec.data}
 
 
-def run(spec: Spec | str | Path, *, progress: bool = True, fresh: bool = False) -> BuildResult:
+def run(
+    spec: Spec | str | Path, *, progress: bool = True, fresh: bool = False, executor: dict[str, Any] | None = None
+) -> BuildResult:
+    """Read, clean, tag, deduplicate and publish; ``executor`` is ``make_executor``'s options."""
     spec = spec if isinstance(spec, Spec) else load_spec(spec)
     dataset = spec.output
     state = state_dir(dataset)
@@ -142,33 +138,49 @@ def run(spec: Spec | str | Path, *, progress: bool = True, fresh: bool = False) 
             return BuildResult(dataset, manifest.latest["version"], message=(
                 f"{dataset} already holds version {manifest.latest['version']}: "
                 "use `curator update SPEC` to add new articles"))  # fmt: skip
-        return _run_locked(spec, dataset, state, manifest, progress)
+        return _run_locked(spec, dataset, state, manifest, progress, executor)
 
 
-def _run_locked(spec: Spec, dataset: Path, state: Path, manifest, progress: bool) -> BuildResult:
+def _run_locked(spec: Spec, dataset: Path, state: Path, manifest, progress: bool, executor_options: dict | None) -> BuildResult:
+    from .dedup import Deduplicator
     from .package.manifest import next_version
+    from .package.writer import carried_rows, schema_sha256
 
-    version = next_version(manifest)
+    kind = "major" if manifest and manifest.latest.get("schema_sha256", schema_sha256()) != schema_sha256() else "minor"
+    version = next_version(manifest, kind)
     skip = SkipSeen(_load_seen(state))
-    steps, dedup = _steps(spec, state, version)
-    docs = _run_pipeline(skip.run(read_sources(spec, SourceContext())), steps, progress)
+    deny = DenyList.load(dataset, spec.mirrors)
+    denied = DenyFilter(deny)  # taken-down pages are dropped before cleaning
+    dedup = Deduplicator(state / "index", spec.section("dedup"), spec.mirrors, version)
+    executor = make_executor(**(executor_options or {}))
+    try:
+        docs = _run_pipeline(skip.run(denied.run(read_sources(spec, SourceContext()))), spec, dedup, executor, progress)
+    finally:
+        executor.close()
     already = published_ids(dataset, manifest)
-    kept = [d.record for d in docs if d.alive and d.record["id"] not in already]
+    late_denied = sum(1 for d in docs if d.alive and deny.denies(d.record))
+    kept = [d.record for d in docs if d.alive and d.record["id"] not in already and not deny.denies(d.record)]
     counts = {
-        "read": len(docs) + skip.unchanged, "unchanged": skip.unchanged, "added": len(kept),
+        "read": len(docs) + skip.unchanged + denied.dropped, "unchanged": skip.unchanged, "added": len(kept),
+        "denied": denied.dropped + late_denied,
         "duplicates": sum(1 for d in docs if d.duplicate_of), "rejected": sum(1 for d in docs if d.rejected),
         "already_published": sum(1 for d in docs if d.alive and d.record["id"] in already),
     }  # fmt: skip
     reasons = dict(Counter(_reason_class(d.rejected) for d in docs if d.rejected))
-    if not kept:
+    if not kept and kind != "major":
+        if counts["already_published"]:
+            dedup.commit()  # a run killed after its manifest: bring the index up to date
         _save_seen(state, skip.new_digests)
         return BuildResult(dataset, None, counts, reasons, _nothing_new(manifest, dataset))
     _reports(state, version, docs, dedup.report)
+    if kind == "major":  # a new record schema: every row is rewritten into the new shards
+        kept = carried_rows(dataset, manifest) + kept
     entry = publish_version(
         dataset, manifest, spec.name, kept, counts, _meta(spec), shard_size=spec.shard_size,
-        kept=spec.versions_kept, spec_sha256=spec.sha256,
+        kept=spec.versions_kept, spec_sha256=spec.sha256, kind=kind,
     )  # fmt: skip
     dedup.commit()
+    crash_point("index")
     _save_seen(state, skip.new_digests)
     return BuildResult(
         dataset, entry["version"], counts, reasons, f"wrote {entry['version']} of {dataset}"
@@ -192,14 +204,14 @@ def _save_seen(state: Path, digests: list[str]) -> None:
             fh.write("\n".join(digests) + "\n")
 
 
-def build(spec: Spec | str | Path, *, progress: bool = True) -> BuildResult:
+def build(spec: Spec | str | Path, *, progress: bool = True, executor: dict[str, Any] | None = None) -> BuildResult:
     """Build the first version of a dataset; refuses to touch an existing one."""
-    return run(spec, progress=progress, fresh=True)
+    return run(spec, progress=progress, fresh=True, executor=executor)
 
 
-def update(spec: Spec | str | Path, *, progress: bool = True) -> BuildResult:
+def update(spec: Spec | str | Path, *, progress: bool = True, executor: dict[str, Any] | None = None) -> BuildResult:
     """Add what is new in the sources as a new version (the first one if there is none)."""
-    return run(spec, progress=progress)
+    return run(spec, progress=progress, executor=executor)
 
 
 def summary_json(result: BuildResult) -> str:

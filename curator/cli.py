@@ -19,7 +19,7 @@ Commands that read sources take the spec file; commands on a built dataset take 
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from .build import build, update
+    from .builder import build, update
 
     result = (update if args.command == "update" else build)(
         args.spec, progress=not args.json and not args.quiet
@@ -64,6 +64,87 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_remove(args: argparse.Namespace) -> int:
+    from .package.remove import remove
+
+    result = remove(args.spec, url=args.url, id_=args.id, reason=args.reason)
+    print(json.dumps(result.to_json(), indent=2) if args.json else result.summary())
+    return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from .package.diff import diff, diff_json
+
+    d = diff(Path(args.path), args.a, args.b)
+    print(diff_json(d) if args.json else d.summary())
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .package.export import export
+
+    out = export(Path(args.path), args.version, Path(args.out))
+    print(f"wrote {args.version} of {args.path} to {out}")
+    return EXIT_OK
+
+
+def _cmd_push(args: argparse.Namespace) -> int:
+    from .package.push import push
+
+    ask = None
+    if args.squash is None and sys.stdin.isatty() and not args.json:
+        ask = lambda q: input(q).strip().lower() in ("y", "yes")  # noqa: E731
+    result = push(
+        Path(args.path),
+        args.repo,
+        endpoint=args.endpoint,
+        squash=args.squash,
+        dry_run=args.dry_run,
+        ask=ask,
+    )
+    print(json.dumps(result.to_json(), indent=2) if args.json else result.summary())
+    return EXIT_OK
+
+
+def _add_version_commands(sub) -> None:
+    c = sub.add_parser(
+        "remove", help="take an article down from every version (takedown request)", epilog=EPILOG
+    )
+    c.add_argument("spec", help="dataset spec (TOML)")
+    which = c.add_mutually_exclusive_group(required=True)
+    which.add_argument("--url", help="the article's URL (any form: it is canonicalised)")
+    which.add_argument("--id", help="the article's id")
+    c.add_argument("--reason", required=True, help="why (goes in .curator/removals.jsonl)")
+    c.add_argument("--json", action="store_true", help="print a machine-readable summary")
+    c.set_defaults(func=_cmd_remove)
+    c = sub.add_parser("diff", help="articles added, removed and changed between two versions")
+    c.add_argument("path", help="dataset folder")
+    c.add_argument("a", help="older version, e.g. v1.0.0")
+    c.add_argument("b", help="newer version, e.g. v1.1.0")
+    c.add_argument("--json", action="store_true", help="all ids, machine-readable")
+    c.set_defaults(func=_cmd_diff)
+    c = sub.add_parser("export", help="write one version as a dataset folder of its own")
+    c.add_argument("path", help="dataset folder")
+    c.add_argument("version", help="e.g. v1.0.0")
+    c.add_argument("out", help="new folder to write")
+    c.set_defaults(func=_cmd_export)
+    c = sub.add_parser(
+        "push", help="publish unpushed versions to the Hugging Face Hub", epilog=EPILOG
+    )
+    c.add_argument("path", help="dataset folder")
+    c.add_argument("--repo", required=True, help="ORG/NAME of the dataset repository")
+    c.add_argument(
+        "--endpoint", default=None, help="Hub URL (default: $HF_ENDPOINT or huggingface.co)"
+    )
+    c.add_argument("--squash", action=argparse.BooleanOptionalAction, default=None,
+                   help="after a removal, squash the repo history and re-create the tags (default: ask on a terminal)")  # fmt: skip
+    c.add_argument(
+        "--dry-run", action="store_true", help="print the commits it would make; no network"
+    )
+    c.add_argument("--json", action="store_true", help="print a machine-readable summary")
+    c.set_defaults(func=_cmd_push)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="curator", description="Scrape news pages, strip site chrome, deduplicate and tag the "
@@ -98,6 +179,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("path", help="dataset folder")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=_cmd_info)
+    _add_version_commands(sub)
     return p
 
 
@@ -114,6 +196,17 @@ def main(argv: list[str] | None = None) -> int:
     except LockedError as exc:
         print(f"curator: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except KeyError as exc:  # an unknown version name
+        print(f"curator: {exc.args[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    except RuntimeError as exc:  # a failed push (PushError)
+        print(f"curator: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except (
+        ValueError
+    ) as exc:  # bad arguments: export into a non-empty folder, remove without reason
+        print(f"curator: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except FileNotFoundError as exc:
         print(f"curator: {exc.filename}: no such file", file=sys.stderr)
         return EXIT_USAGE

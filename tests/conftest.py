@@ -57,3 +57,14 @@ def hf_cache(tmp_path, monkeypatch) -> Path:
     cache = tmp_path / "hf-cache"
     monkeypatch.setenv("HF_DATASETS_CACHE", str(cache))
     return cache
+
+
+@pytest.fixture(scope="session")
+def ray_session():
+    """One local Ray instance for the whole test session, limited to 2 CPUs."""
+    ray = pytest.importorskip("ray")
+    # Workers import test helpers by module name, so they need the tests folder on their path.
+    env = {"env_vars": {"PYTHONPATH": str(Path(__file__).resolve().parent)}}
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True, runtime_env=env)
+    yield ray
+    ray.shutdown()

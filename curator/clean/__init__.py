@@ -15,9 +15,22 @@ __all__ = [
 ]  # fmt: skip
 
 
+def _decoded(doc: Document) -> str | bytes:
+    """The fetcher knows the charset a page really uses (pages lie in their headers); the
+    bytes stay as served in the archive and are decoded here."""
+    encoding = doc.hints.get("encoding")
+    if encoding and isinstance(doc.raw, bytes):
+        try:
+            return doc.raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return doc.raw
+
+
 def clean_document(doc: Document) -> Cleaned:
     url = doc.record.get("url")
-    return clean_html(doc.raw, url) if doc.form == "html" else clean_text(doc.raw, url)
+    raw = _decoded(doc)
+    return clean_html(raw, url) if doc.form == "html" else clean_text(raw, url)
 
 
 class CleanStep(Step):

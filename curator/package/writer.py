@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from datetime import UTC, datetime
 from importlib.metadata import version as pkg_version
 from pathlib import Path
 from typing import Any
 
-from ..record import Record
+from ..faults import crash_point
+from ..record import ARTICLE_SCHEMA_PATH, Record, empty_record
 from .card import render_card
 from .files import sha256_file, write_atomic
 from .manifest import Manifest, next_version
-from .parquet import shard_names, write_shard
+from .parquet import read_records, shard_names, write_shard
+
+
+def schema_sha256() -> str:
+    """Hash of ``schemas/article.schema.json``: a change of it is a new major version."""
+    return hashlib.sha256(ARTICLE_SCHEMA_PATH.read_bytes()).hexdigest()
+
+
+def carried_rows(dataset: Path, manifest: Manifest) -> list[Record]:
+    """Every row of the latest version, fitted to the current schema (new fields empty,
+    dropped fields gone), for a major version that rewrites all shards."""
+    rows = []
+    for rel in manifest.latest["shards"]:
+        for row in read_records(dataset / rel):
+            record = empty_record()
+            record.update({k: v for k, v in row.items() if k in record})
+            rows.append(record)
+    return rows
 
 
 def _chunks(records: list[Record], size: int) -> list[list[Record]]:
@@ -72,17 +91,20 @@ def publish_version(
     manifest = manifest or Manifest(name=name)
     version = next_version(manifest, kind)
     for r in records:
-        r["version_added"] = version
+        r["version_added"] = r.get("version_added") or version
     new_shards = write_shards(dataset, version, records, shard_size)
+    crash_point("shards")
     previous = manifest.latest
+    carried = previous if previous and kind != "major" else None
     entry = {
         "version": version,
         "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "note": note,
-        "shards": (previous["shards"] if previous else []) + list(new_shards),
+        "shards": (carried["shards"] if carried else []) + list(new_shards),
         "counts": counts,
-        "stats": _stats(previous["stats"] if previous else None, records),
+        "stats": _stats(carried["stats"] if carried else None, records),
         "spec_sha256": spec_sha256,
+        "schema_sha256": schema_sha256(),
         "curator_version": pkg_version("curator"),
         "trafilatura_version": pkg_version("trafilatura"),
         "meta": meta,
@@ -91,7 +113,9 @@ def publish_version(
     manifest.shards.update(new_shards)
     manifest.versions.append(entry)
     manifest.save(dataset)  # the commit point
+    crash_point("manifest")
     write_card(dataset, manifest, meta, kept)
+    crash_point("card")
     return entry
 
 

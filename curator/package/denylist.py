@@ -1,0 +1,86 @@
+"""The deny-list (``.curator/denylist.json``): ids and canonical URLs taken down on request.
+
+Crawl, build and update consult it so a removed article never comes back: pages whose URL
+is denied are dropped before cleaning (:class:`DenyFilter`), and a row whose id or
+canonical URL is denied is dropped before packaging (:meth:`DenyList.denies`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..pipeline import Document, Step
+from ..urls import canonicalise
+from .files import state_dir, write_json
+
+DENYLIST = "denylist.json"
+
+
+class DenyList:
+    def __init__(
+        self,
+        ids: Iterable[str] = (),
+        urls: Iterable[str] = (),
+        mirrors: dict[str, str] | None = None,
+    ):
+        self.ids = set(ids)
+        self.urls = set(urls)
+        self.mirrors = dict(mirrors or {})
+
+    @classmethod
+    def load(cls, dataset: Path, mirrors: dict[str, str] | None = None) -> DenyList:
+        path = state_dir(dataset) / DENYLIST
+        if not path.exists():
+            return cls(mirrors=mirrors)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data.get("ids", []), data.get("urls", []), mirrors)
+
+    def save(self, dataset: Path) -> None:
+        write_json(
+            state_dir(dataset) / DENYLIST, {"ids": sorted(self.ids), "urls": sorted(self.urls)}
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.ids or self.urls)
+
+    def key(self, url: str | None) -> str | None:
+        return canonicalise(url, self.mirrors) if url else None
+
+    def add(self, id_: str | None = None, *urls: str | None) -> None:
+        if id_:
+            self.ids.add(id_)
+        for url in urls:
+            key = self.key(url)
+            if key:
+                self.urls.add(key)
+
+    def denies_url(self, url: str | None) -> bool:
+        """For crawlers and readers: is this address taken down?"""
+        key = self.key(url)
+        return key is not None and key in self.urls
+
+    def denies(self, record: dict[str, Any]) -> bool:
+        """For a tagged and deduplicated record: its id, URL or canonical URL is denied."""
+        if record.get("id") in self.ids:
+            return True
+        return any(self.denies_url(record.get(k)) for k in ("url", "canonical_url"))
+
+
+class DenyFilter(Step):
+    """Drops pages whose URL is denied, before they are cleaned; counts what it drops."""
+
+    name = "deny"
+
+    def __init__(self, denylist: DenyList):
+        self.denylist = denylist
+        self.dropped = 0
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            if self.denylist and self.denylist.denies_url(doc.record.get("url")):
+                self.dropped += 1
+                continue
+            yield doc

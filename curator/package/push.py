@@ -1,0 +1,257 @@
+"""``curator push PATH --repo ORG/NAME``: publish the versions not yet on the Hub.
+
+One commit per version, holding only the files that are new or rewritten since the last
+pushed version (its new shards, shards rewritten by a removal, the card and manifest as of
+that version), with the deletions of replaced shards, then a tag ``vX.Y.Z`` on that commit.
+What was pushed is recorded in ``.curator/pushed.json`` after each commit, so a push that
+dies half-way resumes with the next version, and a push with nothing new makes no commit.
+
+After a removal, the Hub's history still holds the article in older commits (and the tags
+point at them). ``squash=True`` squashes the branch into one commit
+(``HfApi.super_squash_history``) and re-creates every tag on it.
+
+The token comes from ``HF_TOKEN`` (or huggingface_hub's own login) and is never printed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .card import render_card
+from .files import state_dir, write_json
+from .manifest import Manifest, load_manifest
+
+PUSHED = "pushed.json"
+META_FILES = ("README.md", "manifest.json")
+
+
+class PushError(RuntimeError):
+    pass
+
+
+@dataclass
+class Step:
+    version: str
+    upload: dict[str, bytes | Path]  # path in repo -> content
+    delete: list[str]
+    files: dict[str, str]  # path in repo -> sha256, the repo's files after this step
+    message: str
+    removals: int = 0
+
+
+@dataclass
+class PushResult:
+    repo: str
+    commits: list[dict[str, Any]] = field(default_factory=list)
+    squash_needed: bool = False
+    squashed: bool = False
+    message: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "repo": self.repo,
+            "commits": self.commits,
+            "squash_needed": self.squash_needed,
+            "squashed": self.squashed,
+            "message": self.message,
+        }
+
+    def summary(self) -> str:
+        lines = [self.message]
+        for c in self.commits:
+            lines.append(
+                f"  {c['version']}: commit {c['oid'][:12]}, {len(c['added'])} file(s) added, {len(c['deleted'])} deleted, tag {c['version']}"
+            )
+        return "\n".join(lines)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_pushed(dataset: Path) -> dict[str, Any]:
+    path = state_dir(dataset) / PUSHED
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"repos": {}}
+
+
+def _repo_state(pushed: dict[str, Any], repo: str) -> dict[str, Any]:
+    return pushed["repos"].setdefault(repo, {"files": {}, "versions": {}, "squash_pending": False})
+
+
+def _as_of(manifest: Manifest, i: int) -> Manifest:
+    """The manifest as it was at version ``i`` (shard lists as they are now: a removal has
+    rewritten every version's files)."""
+    versions = manifest.versions[: i + 1]
+    shards = {s: manifest.shards[s] for v in versions for s in v["shards"]}
+    return Manifest(name=manifest.name, versions=versions, shards=shards)
+
+
+def plan(dataset: Path, repo: str, state: dict[str, Any]) -> list[Step]:
+    """The commits still to make, oldest version first, without touching the network."""
+    manifest = load_manifest(dataset)
+    if manifest is None:
+        raise FileNotFoundError(dataset / "manifest.json")
+    files = dict(state["files"])
+    steps = []
+    for i, entry in enumerate(manifest.versions):
+        if entry["version"] in state["versions"]:
+            continue
+        sub = _as_of(manifest, i)
+        card = render_card(sub, entry.get("meta", {}), repo, entry.get("versions_kept", 30)).encode(
+            "utf-8"
+        )
+        manifest_json = (json.dumps(sub.to_json(), indent=2, ensure_ascii=False) + "\n").encode(
+            "utf-8"
+        )
+        wanted: dict[str, str] = {rel: meta["sha256"] for rel, meta in sub.shards.items()}
+        wanted.update({"README.md": _sha(card), "manifest.json": _sha(manifest_json)})
+        content: dict[str, bytes | Path] = {rel: dataset / rel for rel in sub.shards}
+        content.update({"README.md": card, "manifest.json": manifest_json})
+        upload = {p: content[p] for p, sha in wanted.items() if files.get(p) != sha}
+        delete = sorted(p for p in files if p not in wanted)
+        c = entry["counts"]
+        message = (
+            f"{entry['version']}: {c.get('added', 0)} added, {c.get('removed', 0)} removed"
+            + (f". {entry['note']}" if entry.get("note") else "")
+        )
+        steps.append(
+            Step(entry["version"], upload, delete, wanted, message, len(entry.get("removals", [])))
+        )
+        files = wanted
+    return steps
+
+
+def _api(endpoint: str | None, token: str | None):
+    from huggingface_hub import HfApi
+
+    return HfApi(endpoint=endpoint or None, token=token or None)
+
+
+def squash_instructions(dataset: Path, repo: str) -> str:
+    return (
+        f"{repo}: older commits and tags on the Hub still hold the removed article(s).\n"
+        f"  To purge them, squash the history and re-create the tags:\n"
+        f"    curator push {dataset} --repo {repo} --squash\n"
+        "  (every version stays loadable by its config name; tags then all point at the one squashed commit)"
+    )
+
+
+def push(
+    dataset: Path,
+    repo: str,
+    *,
+    endpoint: str | None = None,
+    token: str | None = None,
+    squash: bool | None = None,
+    dry_run: bool = False,
+    ask=None,
+) -> PushResult:
+    """Push every version not yet pushed. ``squash`` True squashes when a removal needs it,
+    False never does, None asks through ``ask(question) -> bool`` when given, else explains."""
+    from ..lock import dataset_lock
+
+    dataset = Path(dataset)
+    endpoint = endpoint or os.environ.get("HF_ENDPOINT")
+    token = token or os.environ.get("HF_TOKEN")
+    with dataset_lock(state_dir(dataset)):
+        pushed = load_pushed(dataset)
+        state = _repo_state(pushed, repo)
+        steps = plan(dataset, repo, state)
+        result = PushResult(repo)
+        if dry_run:
+            result.commits = [
+                {
+                    "version": s.version,
+                    "oid": "(dry run)",
+                    "added": sorted(s.upload),
+                    "deleted": s.delete,
+                }
+                for s in steps
+            ]
+            result.message = f"dry run: {len(steps)} commit(s) would be made to {repo}"
+            return result
+        from huggingface_hub import CommitOperationAdd, CommitOperationDelete
+        from huggingface_hub.errors import HfHubHTTPError
+
+        api = _api(endpoint, token)
+        try:
+            if steps or state["squash_pending"]:
+                api.create_repo(repo, repo_type="dataset", exist_ok=True, private=True)
+            for step in steps:
+                ops = [
+                    CommitOperationAdd(
+                        path_in_repo=p, path_or_fileobj=c if isinstance(c, bytes) else str(c)
+                    )
+                    for p, c in sorted(step.upload.items())
+                ]
+                ops += [CommitOperationDelete(path_in_repo=p) for p in step.delete]
+                info = api.create_commit(
+                    repo, ops, commit_message=step.message, repo_type="dataset"
+                )
+                api.create_tag(
+                    repo,
+                    tag=step.version,
+                    tag_message=step.message,
+                    revision=info.oid,
+                    repo_type="dataset",
+                    exist_ok=True,
+                )
+                if step.removals and state["versions"]:
+                    state["squash_pending"] = True
+                state["files"], state["versions"][step.version] = step.files, info.oid
+                write_json(state_dir(dataset) / PUSHED, pushed)
+                result.commits.append(
+                    {
+                        "version": step.version,
+                        "oid": info.oid,
+                        "added": sorted(step.upload),
+                        "deleted": step.delete,
+                    }
+                )
+            result.squash_needed = state["squash_pending"]
+            if result.squash_needed and squash is None and ask is not None:
+                squash = ask(
+                    f"Squash the history of {repo} so no commit still holds removed articles? [y/N] "
+                )
+            if result.squash_needed and squash:
+                _squash(api, repo, state)
+                write_json(state_dir(dataset) / PUSHED, pushed)
+                result.squashed, result.squash_needed = True, False
+        except HfHubHTTPError as exc:  # the message names the URL and status, never the token
+            status = getattr(exc.response, "status_code", "?")
+            raise PushError(
+                f"push to {repo} failed (HTTP {status}): {str(exc).splitlines()[0]}"
+            ) from None
+        done = (
+            f"pushed {len(result.commits)} version(s) to {repo}"
+            if result.commits
+            else f"{repo} is up to date: nothing to push"
+        )
+        if result.squashed:
+            done += "; history squashed and tags re-created"
+        elif result.squash_needed:
+            done += "\n" + squash_instructions(dataset, repo)
+        result.message = done
+        return result
+
+
+def _squash(api, repo: str, state: dict[str, Any]) -> None:
+    api.super_squash_history(
+        repo,
+        repo_type="dataset",
+        branch="main",
+        commit_message="Squash history: purge removed articles",
+    )
+    refs = api.list_repo_refs(repo, repo_type="dataset")
+    head = next(b.target_commit for b in refs.branches if b.name == "main")
+    for tag in refs.tags:
+        api.delete_tag(repo, tag=tag.name, repo_type="dataset")
+    for version in state["versions"]:
+        api.create_tag(repo, tag=version, revision=head, repo_type="dataset", exist_ok=True)
+        state["versions"][version] = head
+    state["squash_pending"] = False
