@@ -18,7 +18,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from .clean import CleanStep
+from .clean import BoilerplateModel, CleanStep, LearnedBoilerplate
 from .executors import make_executor
 from .faults import crash_point
 from .lock import dataset_lock
@@ -29,6 +29,8 @@ from .package.recover import published_ids, recover
 from .pipeline import Document, Step
 from .sources import SourceContext, read_sources
 from .spec import Spec, load_spec
+
+BOILERPLATE_STATE = "boilerplate.json"  # learned site boilerplate, in the state folder
 
 
 @dataclass
@@ -90,22 +92,45 @@ def _load_seen(state: Path) -> set[str]:
     return set(path.read_text().split()) if path.exists() else set()
 
 
-def _document_steps(spec: Spec) -> list[Step]:
+def _document_steps() -> list[Step]:
     """Steps that look at one document at a time: these run in the executor's workers."""
-    from .tag import QualityFilter, Tagger
+    from .tag import Tagger
 
-    return [CleanStep(), Tagger(spec.section("tag")), QualityFilter(spec.section("filters"))]
-
-
-def _progress(stream: Iterable[Document], name: str, position: int, enabled: bool) -> Iterable[Document]:
-    return tqdm(stream, desc=f"{name:>7}", unit="doc", position=position, leave=True, disable=not enabled)
+    return [CleanStep(), Tagger()]
 
 
-def _run_pipeline(docs: Iterable[Document], spec: Spec, dedup: Step, executor, progress: bool) -> list[Document]:
+def _batch_steps(spec: Spec, learned: Step, dedup: Step) -> list[Step]:
+    """Steps that see many documents (or are cheap): these run in the driver, in order."""
+    from .tag import QualityFilter, RefreshText
+
+    return [learned, RefreshText(), QualityFilter(spec.section("filters")), dedup]
+
+
+def _progress(
+    stream: Iterable[Document], name: str, position: int, enabled: bool
+) -> Iterable[Document]:
+    return tqdm(
+        stream, desc=f"{name:>16}", unit="doc", position=position, leave=True, disable=not enabled
+    )
+
+
+def _run_pipeline(
+    docs: Iterable[Document], driver_steps: list[Step], executor, progress: bool
+) -> list[Document]:
     stream: Iterable[Document] = _progress(docs, "read", 0, progress)
-    stream = _progress(executor.run(_document_steps(spec), stream), "clean+tag", 1, progress)
-    stream = _progress(dedup.run(stream), "dedup", 2, progress)
+    stream = _progress(executor.run(_document_steps(), stream), "clean+tag", 1, progress)
+    for position, step in enumerate(driver_steps, 2):
+        stream = _progress(step.run(stream), step.name, position, progress)
     return list(stream)
+
+
+def _source_context(spec: Spec, refresh: bool) -> SourceContext:
+    """An update re-checks archived pages with conditional GETs; a build reuses the archive."""
+    if not refresh:
+        return SourceContext()
+    from .fetch import Fetcher
+
+    return SourceContext(fetcher=Fetcher.from_spec(spec, refresh=True))
 
 
 def _reports(state: Path, version: str, docs: list[Document], dedup_report: list[dict]) -> None:
@@ -126,7 +151,11 @@ def _meta(spec: Spec) -> dict[str, Any]:
 
 
 def run(
-    spec: Spec | str | Path, *, progress: bool = True, fresh: bool = False, executor: dict[str, Any] | None = None
+    spec: Spec | str | Path,
+    *,
+    progress: bool = True,
+    fresh: bool = False,
+    executor: dict[str, Any] | None = None,
 ) -> BuildResult:
     """Read, clean, tag, deduplicate and publish; ``executor`` is ``make_executor``'s options."""
     spec = spec if isinstance(spec, Spec) else load_spec(spec)
@@ -141,25 +170,38 @@ def run(
         return _run_locked(spec, dataset, state, manifest, progress, executor)
 
 
-def _run_locked(spec: Spec, dataset: Path, state: Path, manifest, progress: bool, executor_options: dict | None) -> BuildResult:
+def _run_locked(
+    spec: Spec, dataset: Path, state: Path, manifest, progress: bool, executor_options: dict | None
+) -> BuildResult:
     from .dedup import Deduplicator
     from .package.manifest import next_version
     from .package.writer import carried_rows, schema_sha256
 
-    kind = "major" if manifest and manifest.latest.get("schema_sha256", schema_sha256()) != schema_sha256() else "minor"
+    kind = (
+        "major"
+        if manifest and manifest.latest.get("schema_sha256", schema_sha256()) != schema_sha256()
+        else "minor"
+    )
     version = next_version(manifest, kind)
     skip = SkipSeen(_load_seen(state))
     deny = DenyList.load(dataset, spec.mirrors)
     denied = DenyFilter(deny)  # taken-down pages are dropped before cleaning
     dedup = Deduplicator(state / "index", spec.section("dedup"), spec.mirrors, version)
+    boilerplate = BoilerplateModel.load(state / BOILERPLATE_STATE)
+    driver_steps = _batch_steps(spec, LearnedBoilerplate(model=boilerplate), dedup)
     executor = make_executor(**(executor_options or {}))
+    sources = read_sources(spec, _source_context(spec, refresh=manifest is not None))
     try:
-        docs = _run_pipeline(skip.run(denied.run(read_sources(spec, SourceContext()))), spec, dedup, executor, progress)
+        docs = _run_pipeline(skip.run(denied.run(sources)), driver_steps, executor, progress)
     finally:
         executor.close()
     already = published_ids(dataset, manifest)
     late_denied = sum(1 for d in docs if d.alive and deny.denies(d.record))
-    kept = [d.record for d in docs if d.alive and d.record["id"] not in already and not deny.denies(d.record)]
+    kept = [
+        d.record
+        for d in docs
+        if d.alive and d.record["id"] not in already and not deny.denies(d.record)
+    ]
     counts = {
         "read": len(docs) + skip.unchanged + denied.dropped, "unchanged": skip.unchanged, "added": len(kept),
         "denied": denied.dropped + late_denied,
@@ -181,6 +223,7 @@ def _run_locked(spec: Spec, dataset: Path, state: Path, manifest, progress: bool
     )  # fmt: skip
     dedup.commit()
     crash_point("index")
+    boilerplate.save(state / BOILERPLATE_STATE)  # only what published versions saw is learned
     _save_seen(state, skip.new_digests)
     return BuildResult(
         dataset, entry["version"], counts, reasons, f"wrote {entry['version']} of {dataset}"
@@ -204,12 +247,16 @@ def _save_seen(state: Path, digests: list[str]) -> None:
             fh.write("\n".join(digests) + "\n")
 
 
-def build(spec: Spec | str | Path, *, progress: bool = True, executor: dict[str, Any] | None = None) -> BuildResult:
+def build(
+    spec: Spec | str | Path, *, progress: bool = True, executor: dict[str, Any] | None = None
+) -> BuildResult:
     """Build the first version of a dataset; refuses to touch an existing one."""
     return run(spec, progress=progress, fresh=True, executor=executor)
 
 
-def update(spec: Spec | str | Path, *, progress: bool = True, executor: dict[str, Any] | None = None) -> BuildResult:
+def update(
+    spec: Spec | str | Path, *, progress: bool = True, executor: dict[str, Any] | None = None
+) -> BuildResult:
     """Add what is new in the sources as a new version (the first one if there is none)."""
     return run(spec, progress=progress, executor=executor)
 

@@ -21,10 +21,20 @@ Commands that read sources take the spec file; commands on a built dataset take 
 def _cmd_build(args: argparse.Namespace) -> int:
     from .builder import build, update
 
+    executor = {"kind": args.executor, "workers": args.workers, "address": args.address}
     result = (update if args.command == "update" else build)(
-        args.spec, progress=not args.json and not args.quiet
+        args.spec, progress=not args.json and not args.quiet, executor=executor
     )
     print(json.dumps(result.to_json(), indent=2) if args.json else result.summary())
+    return EXIT_OK
+
+
+def _cmd_crawl(args: argparse.Namespace) -> int:
+    from .fetch import crawl
+    from .spec import load_spec
+
+    summary = crawl(load_spec(args.spec), None, progress=not args.quiet)
+    print(summary.table())
     return EXIT_OK
 
 
@@ -158,7 +168,20 @@ def parser() -> argparse.ArgumentParser:
         c.add_argument("spec", help="dataset spec (TOML), e.g. datasets/news-sample.toml")
         c.add_argument("--json", action="store_true", help="print a machine-readable summary")
         c.add_argument("--quiet", action="store_true", help="no progress bars")
+        c.add_argument("--executor", choices=["local", "ray"], default="local",
+                       help="where cleaning and tagging run: local processes (default) or Ray")  # fmt: skip
+        c.add_argument(
+            "--workers", type=int, default=None, help="worker processes (default: every core)"
+        )
+        c.add_argument("--address", help="with --executor ray: address of an existing Ray cluster")
         c.set_defaults(func=_cmd_build)
+    c = sub.add_parser("crawl", help="fetch and archive the sources' pages, nothing else", description=(
+        "Fetch the pages the spec's sources list, politely (robots.txt, rate limits, retries), "
+        "and archive every response as WARC in the dataset's state folder; a later build reads "
+        "from that archive. Ends with a summary by host."))  # fmt: skip
+    c.add_argument("spec", help="dataset spec (TOML)")
+    c.add_argument("--quiet", action="store_true", help="no progress bar")
+    c.set_defaults(func=_cmd_crawl)
     c = sub.add_parser("clean", help="clean one page and print the article body", description=(
         "Clean one page (HTML or plain text) and print the article body; with --explain, "
         "print each removed line with the rule that removed it, then the metadata found."))  # fmt: skip

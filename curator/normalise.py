@@ -16,6 +16,9 @@ _MULTI_SPACE = re.compile(r" {2,}")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
+MAX_FIX_PASSES = 3
+
+
 def fix_encoding(text: str) -> str:
     """Repair mojibake (UTF-8 read as cp1252 and the like) without touching anything else."""
     return ftfy.fix_text(
@@ -28,6 +31,7 @@ def fix_encoding(text: str) -> str:
     )
 
 
+
 def normalise_line(line: str) -> str:
     line = _ZERO_WIDTH.sub("", line)
     line = _ODD_SPACES.sub(" ", line)
@@ -37,7 +41,19 @@ def normalise_line(line: str) -> str:
 
 def normalise_text(text: str) -> str:
     """Mojibake repaired, NFC, odd spaces to plain ones, no control characters, paragraphs
-    separated by exactly one blank line, no leading or trailing spaces on any line."""
+    separated by exactly one blank line, no leading or trailing spaces on any line.
+
+    Idempotent: removing a control character can join two characters into something ftfy
+    reads as mojibake, so the steps repeat (a bounded number of times) until stable."""
+    for _ in range(MAX_FIX_PASSES):
+        normalised = _normalise_once(text)
+        if normalised == text:
+            break
+        text = normalised
+    return text
+
+
+def _normalise_once(text: str) -> str:
     # Paragraph separators first: ftfy's line-break fix would fold U+2029 into a single "\n".
     text = (
         text.replace("\r\n", "\n")

@@ -10,7 +10,16 @@ import random
 
 SUBJECTS = ["The council", "The minister", "Residents", "The company", "Local officials", "The union",
             "Researchers", "The mayor", "Investors", "Health workers", "The court", "Farmers"]  # fmt: skip
-VERBS = ["announced", "rejected", "debated", "approved", "criticised", "welcomed", "delayed", "proposed"]
+VERBS = [
+    "announced",
+    "rejected",
+    "debated",
+    "approved",
+    "criticised",
+    "welcomed",
+    "delayed",
+    "proposed",
+]
 OBJECTS = ["a new plan for the harbour", "the budget for next year", "changes to the bus network",
            "a report on river pollution", "higher fees for parking", "the merger of two hospitals",
            "a review of school meals", "plans for a wind farm", "new rules for short-term rentals"]  # fmt: skip

@@ -65,6 +65,12 @@ def ray_session():
     ray = pytest.importorskip("ray")
     # Workers import test helpers by module name, so they need the tests folder on their path.
     env = {"env_vars": {"PYTHONPATH": str(Path(__file__).resolve().parent)}}
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True, runtime_env=env)
+    ray.init(
+        num_cpus=2,
+        include_dashboard=False,
+        log_to_driver=False,
+        ignore_reinit_error=True,
+        runtime_env=env,
+    )
     yield ray
     ray.shutdown()

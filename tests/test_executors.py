@@ -28,7 +28,11 @@ class Explode(Step):
 def _docs() -> list[Document]:
     seed = Document(raw=(FIXTURES / "seed-presstv.txt").read_bytes(), form="text", origin="seed")
     made = [
-        Document(raw=(f"Story {i}\n\n" + PARAGRAPH * (3 + i % 4)).encode(), form="text", origin=f"story-{i}")
+        Document(
+            raw=(f"Story {i}\n\n" + PARAGRAPH * (3 + i % 4)).encode(),
+            form="text",
+            origin=f"story-{i}",
+        )
         for i in range(40)
     ]
     empty = Document(raw=b"", form="text", origin="empty")

@@ -56,7 +56,9 @@ def chunked(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
-def make_executor(kind: str = "local", workers: int | None = None, address: str | None = None) -> Executor:
+def make_executor(
+    kind: str = "local", workers: int | None = None, address: str | None = None
+) -> Executor:
     """``local`` (a process pool over ``workers`` cores, inline for one) or ``ray``."""
     if kind == "ray":
         from .ray import RayExecutor

@@ -24,13 +24,17 @@ def _work(docs: list[Document]) -> list[Document]:
 
 
 class LocalExecutor:
-    def __init__(self, workers: int | None = None, chunk_size: int = 32, in_flight_per_worker: int = 2):
+    def __init__(
+        self, workers: int | None = None, chunk_size: int = 32, in_flight_per_worker: int = 2
+    ):
         self.workers = workers or os.cpu_count() or 1
         self.chunk_size = chunk_size
         self.max_in_flight = self.workers * in_flight_per_worker
 
     def run(self, steps: list[Step], docs: Iterable[Document]) -> Iterator[Document]:
-        with ProcessPoolExecutor(max_workers=self.workers, initializer=_init, initargs=(steps,)) as pool:
+        with ProcessPoolExecutor(
+            max_workers=self.workers, initializer=_init, initargs=(steps,)
+        ) as pool:
             pending: deque[Future] = deque()
             for chunk in chunked(docs, self.chunk_size):
                 pending.append(pool.submit(_work, chunk))

@@ -22,11 +22,17 @@ def _ray():
 
 
 class RayExecutor:
-    def __init__(self, address: str | None = None, workers: int | None = None, chunk_size: int = 32):
+    def __init__(
+        self, address: str | None = None, workers: int | None = None, chunk_size: int = 32
+    ):
         ray = _ray()
         self.started_here = not ray.is_initialized()
         if self.started_here:
-            kwargs = {"address": address} if address else {"num_cpus": workers, "include_dashboard": False}
+            kwargs = (
+                {"address": address}
+                if address
+                else {"num_cpus": workers, "include_dashboard": False}
+            )
             ray.init(ignore_reinit_error=True, log_to_driver=False, **kwargs)
         self.chunk_size = chunk_size
         self.max_in_flight = 2 * int(ray.available_resources().get("CPU", 1) or 1)

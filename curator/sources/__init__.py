@@ -38,7 +38,9 @@ def read_sources(spec: Spec, context: SourceContext | None = None) -> Iterator[D
     for i, source in enumerate(spec.data["sources"]):
         reader = READERS.get(source["type"])
         if reader is None:
-            raise NotImplementedError(f"sources[{i}].type: source type {source['type']!r} is not available yet")
+            raise NotImplementedError(
+                f"sources[{i}].type: source type {source['type']!r} is not available yet"
+            )
         yield from reader(source, spec, context)
 
 

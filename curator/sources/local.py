@@ -21,7 +21,14 @@ def _form_of(path: Path, declared: str = "auto") -> str:
     return "text" if path.suffix.lower() in TEXT_SUFFIXES else "html"
 
 
-def _document(raw: bytes, form: str, origin: str, url: str | None = None, fetched_at: str | None = None, hints: dict | None = None) -> Document:
+def _document(
+    raw: bytes,
+    form: str,
+    origin: str,
+    url: str | None = None,
+    fetched_at: str | None = None,
+    hints: dict | None = None,
+) -> Document:
     doc = Document(raw=raw, form=form, origin=origin, hints=hints or {})
     doc.record["url"] = url or None
     doc.record["fetched_at"] = fetched_at
@@ -47,17 +54,32 @@ def read_manifest(source: dict[str, Any], spec: Spec, context: SourceContext) ->
             yield raw
             continue
         form = page.get("form") or _form_of(path)
-        yield _document(raw, form, page["file"], page.get("url"), page.get("fetched_at"), {"site_name": page.get("site")})
+        yield _document(
+            raw,
+            form,
+            page["file"],
+            page.get("url"),
+            page.get("fetched_at"),
+            {"site_name": page.get("site")},
+        )
 
 
 @register("folder")
 def read_folder(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
     """Every .html/.htm/.txt file below a folder, in sorted order; no URL."""
     root = spec.resolve(source["path"])
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in HTML_SUFFIXES | TEXT_SUFFIXES):
+    for path in sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix.lower() in HTML_SUFFIXES | TEXT_SUFFIXES
+    ):
         origin = str(path.relative_to(root))
         raw = _read_bytes(path, origin)
-        yield raw if isinstance(raw, Document) else _document(raw, _form_of(path, source.get("form", "auto")), origin)
+        yield (
+            raw
+            if isinstance(raw, Document)
+            else _document(raw, _form_of(path, source.get("form", "auto")), origin)
+        )
 
 
 @register("jsonl")
@@ -79,4 +101,6 @@ def read_jsonl(source: dict[str, Any], spec: Spec, context: SourceContext) -> It
                 yield Document(origin=origin).reject("no 'html' or 'text' string")
                 continue
             form = "html" if item.get("html") is not None else "text"
-            yield _document(body.encode("utf-8"), form, origin, item.get("url"), item.get("fetched_at"))
+            yield _document(
+                body.encode("utf-8"), form, origin, item.get("url"), item.get("fetched_at")
+            )

@@ -231,3 +231,18 @@ class Tagger(Step):
 
     def process(self, doc: Document) -> None:
         tag_document(doc)
+
+
+class RefreshText(Step):
+    """After a later step changed a tagged text (learned site boilerplate removed), bring the
+    text-derived fields (counts, hash, language, quality) back in line with it."""
+
+    name = "refresh"
+
+    def process(self, doc: Document) -> None:
+        text = doc.record.get("text") or ""
+        if (
+            hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+            != doc.record["content_sha256"]
+        ):
+            doc.record.update(text_fields(text))
