@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..record import Record, features, from_row, to_row
-from .files import PUBLIC_MODE
+from .files import atomic_target
 
 ROW_GROUP_ROWS = 1000  # small row groups keep the Hub viewer and streaming readers happy
 
@@ -21,10 +19,7 @@ def table_of(records: list[Record]) -> pa.Table:
 
 def write_shard(path: Path, records: list[Record]) -> None:
     """Write to a temporary name, then rename: a shard is either whole or absent."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_target(path) as tmp:
         pq.write_table(
             table_of(records),
             tmp,
@@ -32,13 +27,6 @@ def write_shard(path: Path, records: list[Record]) -> None:
             row_group_size=ROW_GROUP_ROWS,
             write_page_index=True,
         )
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, PUBLIC_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def read_records(path: Path, columns: list[str] | None = None) -> list[Record]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from importlib.metadata import version as pkg_version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..faults import crash_point
 from ..record import ARTICLE_SCHEMA_PATH, Record, empty_record
@@ -16,68 +18,123 @@ from .files import sha256_file, write_atomic
 from .manifest import Manifest, next_version
 from .parquet import read_records, shard_names, write_shard
 
+if TYPE_CHECKING:
+    from .corrections import Corrections
+
 
 def schema_sha256() -> str:
     """Hash of ``schemas/article.schema.json``: a change of it is a new major version."""
     return hashlib.sha256(ARTICLE_SCHEMA_PATH.read_bytes()).hexdigest()
 
 
-def carried_rows(dataset: Path, manifest: Manifest) -> list[Record]:
+def iter_carried_rows(dataset: Path, manifest: Manifest) -> Iterator[Record]:
     """Every row of the latest version, fitted to the current schema (new fields empty,
-    dropped fields gone), for a major version that rewrites all shards."""
-    rows = []
+    dropped fields gone), for a major version that rewrites all shards; one shard in memory."""
     for rel in manifest.latest["shards"]:
         for row in read_records(dataset / rel):
             record = empty_record()
             record.update({k: v for k, v in row.items() if k in record})
-            rows.append(record)
-    return rows
+            yield record
 
 
-def _chunks(records: list[Record], size: int) -> list[list[Record]]:
-    return [records[i : i + size] for i in range(0, len(records), size)] or []
+def carried_rows(dataset: Path, manifest: Manifest) -> list[Record]:
+    return list(iter_carried_rows(dataset, manifest))
 
 
-def _stats(previous: dict[str, Any] | None, records: list[Record]) -> dict[str, Any]:
-    stats = previous or {"rows": 0, "by_source": {}, "by_language": {}, "by_year": {}}
-    by_source = Counter(stats["by_source"]) + Counter(r["source"] or "unknown" for r in records)
-    by_language = Counter(stats["by_language"]) + Counter(
-        r["language"] or "unknown" for r in records
-    )
-    by_year = Counter(stats["by_year"]) + Counter(
-        (r["published"] or "unknown")[:4] for r in records
-    )
-    return {
-        "rows": stats["rows"] + len(records),
-        "by_source": dict(sorted(by_source.items())),
-        "by_language": dict(sorted(by_language.items())),
-        "by_year": dict(sorted(by_year.items())),
-    }
+class _StatsCounter:
+    """The manifest's per-version stats, counted one record at a time."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.by_source: Counter = Counter()
+        self.by_language: Counter = Counter()
+        self.by_year: Counter = Counter()
+
+    def add(self, r: Record) -> None:
+        self.rows += 1
+        self.by_source[r["source"] or "unknown"] += 1
+        self.by_language[r["language"] or "unknown"] += 1
+        self.by_year[(r["published"] or "unknown")[:4]] += 1
+
+    def merged(self, previous: dict[str, Any] | None) -> dict[str, Any]:
+        stats = previous or {"rows": 0, "by_source": {}, "by_language": {}, "by_year": {}}
+        return {
+            "rows": stats["rows"] + self.rows,
+            "by_source": dict(sorted((Counter(stats["by_source"]) + self.by_source).items())),
+            "by_language": dict(sorted((Counter(stats["by_language"]) + self.by_language).items())),
+            "by_year": dict(sorted((Counter(stats["by_year"]) + self.by_year).items())),
+        }
+
+
+class ShardWriter:
+    """Writes a version's records to parquet as they come, ``shard_size`` rows per shard, so
+    memory holds one shard however many records there are.
+
+    Final names (``train-XXXXX-of-YYYYY``) need the shard count, so each full shard is
+    written as ``data/<version>/.part-XXXXX.parquet`` and :meth:`finish` renames them all.
+    Nothing here is published: until the manifest names them, :func:`..recover.recover`
+    deletes these files like any other orphan.
+    """
+
+    def __init__(self, dataset: Path, version: str, shard_size: int) -> None:
+        self.dataset, self.version, self.shard_size = dataset, version, shard_size
+        self.stats = _StatsCounter()
+        self._buffer: list[Record] = []
+        self._parts: list[tuple[Path, int]] = []
+        self._written: dict[str, dict[str, Any]] | None = None
+
+    @property
+    def rows(self) -> int:
+        return self.stats.rows
+
+    def add(self, record: Record) -> None:
+        record["version_added"] = record.get("version_added") or self.version
+        self.stats.add(record)
+        self._buffer.append(record)
+        if len(self._buffer) >= self.shard_size:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        path = self.dataset / "data" / self.version / f".part-{len(self._parts):05d}.parquet"
+        write_shard(path, self._buffer)
+        self._parts.append((path, len(self._buffer)))
+        self._buffer = []
+
+    def finish(self) -> dict[str, dict[str, Any]]:
+        """Rename the parts to their final shard names; their manifest entries, in order."""
+        if self._written is not None:
+            return self._written
+        self._flush()
+        self._written = {}
+        for name, (part, rows) in zip(shard_names(len(self._parts)), self._parts, strict=True):
+            rel = f"data/{self.version}/{name}"
+            os.replace(part, self.dataset / rel)
+            path = self.dataset / rel
+            self._written[rel] = {
+                "sha256": sha256_file(path),
+                "num_rows": rows,
+                "num_bytes": path.stat().st_size,
+                "added_in": self.version,
+            }
+        return self._written
 
 
 def write_shards(
-    dataset: Path, version: str, records: list[Record], shard_size: int
+    dataset: Path, version: str, records: Iterable[Record], shard_size: int
 ) -> dict[str, dict[str, Any]]:
-    chunks = _chunks(records, shard_size)
-    written = {}
-    for name, chunk in zip(shard_names(len(chunks)), chunks, strict=True):
-        rel = f"data/{version}/{name}"
-        write_shard(dataset / rel, chunk)
-        path = dataset / rel
-        written[rel] = {
-            "sha256": sha256_file(path),
-            "num_rows": len(chunk),
-            "num_bytes": path.stat().st_size,
-            "added_in": version,
-        }
-    return written
+    writer = ShardWriter(dataset, version, shard_size)
+    for record in records:
+        writer.add(record)
+    return writer.finish()
 
 
 def publish_version(
     dataset: Path,
     manifest: Manifest | None,
     name: str,
-    records: list[Record],
+    records: Iterable[Record] | ShardWriter,
     counts: dict[str, int],
     meta: dict[str, Any],
     *,
@@ -86,23 +143,49 @@ def publish_version(
     spec_sha256: str,
     kind: str = "minor",
     note: str = "",
+    corrections: Corrections | None = None,
 ) -> dict[str, Any]:
-    """Write ``records`` as a new version of the dataset at ``dataset`` and return its entry."""
+    """Write ``records`` as a new version of the dataset at ``dataset`` and return its entry.
+
+    ``records`` may be a :class:`ShardWriter` the caller already fed while streaming (for the
+    same version): its shards are renamed into place here instead of written.
+
+    ``corrections`` (:func:`curator.package.corrections.apply_corrections`, made for this
+    same version) adds the corrected rows to the new rows and, in this version only, swaps
+    each shard that held an old row for its replacement."""
     manifest = manifest or Manifest(name=name)
     version = next_version(manifest, kind)
-    for r in records:
-        r["version_added"] = r.get("version_added") or version
-    new_shards = write_shards(dataset, version, records, shard_size)
+    if corrections is not None and corrections.version != version:
+        raise ValueError(f"corrections were made for {corrections.version}, publishing {version}")
+    if corrections and kind == "major":
+        raise ValueError("a major version rewrites every row: merge the corrections into them")
+    if isinstance(records, ShardWriter):
+        if records.version != version:
+            raise ValueError(f"shards were written for {records.version}, publishing {version}")
+        writer = records
+    else:
+        writer = ShardWriter(dataset, version, shard_size)
+        for r in records:
+            writer.add(r)
+    for r in corrections.rows if corrections else []:
+        writer.add(r)  # corrected rows keep their version_added
+    new_shards = writer.finish()
     crash_point("shards")
     previous = manifest.latest
     carried = previous if previous and kind != "major" else None
+    shards = carried["shards"] if carried else []
+    stats = carried["stats"] if carried else None
+    if corrections:
+        shards, stats = corrections.shard_list(shards), corrections.stats_without_replaced(stats)
+        counts = {**counts, "updated": counts.get("updated") or len(corrections.rows)}
+        note = note or f"Corrected {len(corrections.rows)} article(s) changed at the source"
     entry = {
         "version": version,
         "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "note": note,
-        "shards": (carried["shards"] if carried else []) + list(new_shards),
+        "shards": shards + list(new_shards),
         "counts": counts,
-        "stats": _stats(carried["stats"] if carried else None, records),
+        "stats": writer.stats.merged(stats),
         "spec_sha256": spec_sha256,
         "schema_sha256": schema_sha256(),
         "curator_version": pkg_version("curator"),
@@ -110,6 +193,7 @@ def publish_version(
         "meta": meta,
         "versions_kept": kept,
     }
+    manifest.shards.update(corrections.new_shards if corrections else {})
     manifest.shards.update(new_shards)
     manifest.versions.append(entry)
     manifest.save(dataset)  # the commit point
