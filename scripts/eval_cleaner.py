@@ -9,11 +9,14 @@ for plain-text pages, where trafilatura cannot run, the baseline is the raw text
 Non-article pages count as correct when the system rejects them (gives no text).
 
 Rows: HTML pages, text pages, and the held-out site (``holdout: true``, kept out of all rule
-tuning) on their own lines as the honest estimate for unseen sites. ``--modes`` adds curator
+tuning) on their own lines as the honest estimate for unseen sites; then the hand-written
+plain-text pages of ``--extra`` (tests/data/cleaner: fictional sites with varied chrome, same
+manifest and label format) on a row of their own. ``--modes`` adds curator
 run with each trafilatura mode on the tuning pages: how DEFAULT_MODE was chosen.
 ``--details`` lists the worst tuning pages (never held-out ones).
 
-    .venv/bin/python scripts/eval_cleaner.py [--corpus datasets/raw/news-sample] [--modes] [--details]
+    .venv/bin/python scripts/eval_cleaner.py [--corpus datasets/raw/news-sample]
+        [--extra tests/data/cleaner] [--modes] [--details]
 """
 
 from __future__ import annotations
@@ -36,8 +39,9 @@ from curator.clean.html import DEFAULT_MODE, MODES  # noqa: E402
 from curator.normalise import normalise_text, words  # noqa: E402
 
 System = Callable[[bytes, str | None], str]
-ROWS = [("HTML pages", "html", False), ("text pages", "text", False),
-        ("held-out site HTML", "html", True), ("held-out site text", "text", True)]  # fmt: skip
+ROWS = [("HTML pages", "html", False, "sample"), ("text pages", "text", False, "sample"),
+        ("held-out site HTML", "html", True, "sample"), ("held-out site text", "text", True, "sample"),
+        ("new text pages", "text", False, "extra")]  # fmt: skip
 
 
 @dataclass
@@ -49,16 +53,17 @@ class Case:
     raw: bytes
     is_article: bool
     expected: str
+    group: str = "sample"
 
 
-def load(corpus: Path) -> list[Case]:
+def load(corpus: Path, group: str = "sample") -> list[Case]:
     manifest = json.loads((corpus / "manifest.json").read_text("utf-8"))
     cases = []
     for page in manifest["pages"]:
         expected = json.loads((corpus / page["expected"]).read_text("utf-8"))
         cases.append(Case(page["id"], page["form"], bool(page.get("holdout")), page.get("url"),
                           (corpus / page["file"]).read_bytes(), bool(expected.get("is_article")),
-                          expected.get("text") or ""))  # fmt: skip
+                          expected.get("text") or "", group))  # fmt: skip
     return cases
 
 
@@ -132,8 +137,10 @@ def table(cases: list[Case]) -> str:
     names = list(systems_for("html"))
     header = f"{'pages':<20} {'n':>3} {'non-art':>7}  " + "  ".join(f"{n:^20}" for n in names)
     lines = [header, f"{'':<32}  " + "  ".join(f"{'P    R    F1':^20}" for _ in names)]
-    for label, form, holdout in ROWS:
-        subset = [c for c in cases if c.form == form and c.holdout == holdout]
+    for label, form, holdout, group in ROWS:
+        subset = [c for c in cases if c.form == form and c.holdout == holdout and c.group == group]
+        if not subset:
+            continue
         arts, non = sum(c.is_article for c in subset), sum(not c.is_article for c in subset)
         cells, rej = [], []
         for system in systems_for(form).values():
@@ -148,7 +155,7 @@ def table(cases: list[Case]) -> str:
 
 
 def modes_table(cases: list[Case]) -> str:
-    subset = [c for c in cases if c.form == "html" and not c.holdout]
+    subset = [c for c in cases if c.form == "html" and not c.holdout and c.group == "sample"]
     lines = [
         "curator on the tuning HTML pages, by trafilatura mode (DEFAULT_MODE is chosen from this):"
     ]
@@ -163,7 +170,7 @@ def modes_table(cases: list[Case]) -> str:
 def details(cases: list[Case], worst: int = 12) -> str:
     lines = ["worst tuning pages (curator F1):"]
     for form in ("html", "text"):
-        subset = [c for c in cases if c.form == form and not c.holdout]
+        subset = [c for c in cases if c.form == form and not c.holdout]  # new pages included
         _, _, per_page = score(subset, systems_for(form)["curator"])  # type: ignore[arg-type]
         lines += [f"  {f:.3f}  {cid}" for f, cid in sorted(per_page)[:worst]]
     return "\n".join(lines)
@@ -172,12 +179,15 @@ def details(cases: list[Case], worst: int = 12) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=Path("datasets/raw/news-sample"))
+    ap.add_argument("--extra", type=Path, default=Path("tests/data/cleaner"))
     ap.add_argument(
         "--modes", action="store_true", help="compare curator under each trafilatura mode"
     )
     ap.add_argument("--details", action="store_true", help="list the worst tuning pages")
     args = ap.parse_args(argv)
     cases = load(args.corpus)
+    if (args.extra / "manifest.json").is_file():
+        cases += load(args.extra, "extra")
     print(
         f"curator uses trafilatura mode {DEFAULT_MODE!r}; non-art = non-article pages curator rejected"
     )

@@ -2,7 +2,8 @@
 
 Pages: tests/data/tagger/labels.json (written by us, tricky metadata) and, when present,
 datasets/raw/news-sample/ (manifest.json + expected/*.json). Pages flagged ``holdout`` were
-kept out of all tuning and are reported on their own line.
+kept out of all tuning and are reported on their own line. The hand-written plain-text pages
+of tests/data/cleaner (same manifest format) get a column of their own ("new text").
 
     .venv/bin/python scripts/eval_tagger.py [--show-errors]
 """
@@ -54,10 +55,11 @@ def load_tagger_pages() -> list[dict[str, Any]]:
     ]
 
 
-def load_sample_pages() -> list[dict[str, Any]]:
+def load_sample_pages(
+    base: Path = ROOT / "datasets/raw/news-sample", group: str = "sample"
+) -> list[dict[str, Any]]:
     """The sample corpus (read-only): every page whose expected record is an article. Hints
     are what the manifest reader passes on (the manifest's site name)."""
-    base = ROOT / "datasets/raw/news-sample"
     manifest = base / "manifest.json"
     if not manifest.exists():
         return []
@@ -71,7 +73,7 @@ def load_sample_pages() -> list[dict[str, Any]]:
             continue
         expected.pop("text", None)
         pages.append({
-            "name": entry["id"], "path": base / entry["file"], "set": "sample", "url": entry.get("url"),
+            "name": entry["id"], "path": base / entry["file"], "set": group, "url": entry.get("url"),
             "fetched_at": entry.get("fetched_at"), "hints": {"site_name": entry.get("site")} if entry.get("site") else {},
             "form": entry.get("form"), "holdout": bool(entry.get("holdout")), "expected": expected,
         })  # fmt: skip
@@ -164,6 +166,7 @@ def main() -> None:
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()
     pages = load_tagger_pages() + load_sample_pages()
+    pages += load_sample_pages(ROOT / "tests/data/cleaner", "new")
     start = time.perf_counter()
     for page in pages:
         page["ours"] = run_ours(page)
@@ -172,16 +175,29 @@ def main() -> None:
         page["trafilatura"] = run_trafilatura(page)
     groups = [
         ("tuned, html", [p for p in pages if not p["holdout"] and p["path"].suffix != ".txt"]),
-        ("tuned, text", [p for p in pages if not p["holdout"] and p["path"].suffix == ".txt"]),
+        (
+            "tuned, text",
+            [
+                p
+                for p in pages
+                if not p["holdout"] and p["path"].suffix == ".txt" and p["set"] != "new"
+            ],
+        ),
         ("holdout, html", [p for p in pages if p["holdout"] and p["path"].suffix != ".txt"]),
         ("holdout, text", [p for p in pages if p["holdout"] and p["path"].suffix == ".txt"]),
+        ("new text", [p for p in pages if p["set"] == "new"]),
     ]
     ms = 1000 * ours_seconds / max(len(pages), 1)
     print(f"{len(pages)} pages; clean+tag {ms:.1f} ms/page. Cells: curator / trafilatura.")
     print("canonical_url is scored on HTML only: a text page declares none (it stays null).\n")
     print(f"{'field':<15}" + "".join(f"{f'{name} ({len(g)})':>32}" for name, g in groups))
     results = [
-        (score(g, "ours", args.show_errors and "tuned" in name), score(g, "trafilatura", False))
+        (
+            score(
+                g, "ours", args.show_errors and name != "holdout, html" and name != "holdout, text"
+            ),
+            score(g, "trafilatura", False),
+        )
         for name, g in groups
     ]
     for field in FIELDS:

@@ -53,8 +53,14 @@ def _above_byline(cleaned: Any) -> list[Any]:
 
 
 def headline(cleaned: Any, language: str | None = None, site_name: str | None = None) -> str | None:
-    """The last headline-like line removed above the byline (a headline sits just above it)."""
+    """The line the cleaner took for the headline when it is headline-like, else the last
+    headline-like line removed above the byline (a headline sits just above it)."""
     best = None
+    for item in getattr(cleaned, "removed", None) or []:
+        text = normalise_line(item.text)
+        if item.rule == "headline" and looks_like_headline(text, language):
+            if not (site_name and text.casefold() == site_name.casefold()):
+                return text
     for item in _above_byline(cleaned):
         text = normalise_line(item.text)
         if site_name and text.casefold() == site_name.casefold():

@@ -129,6 +129,8 @@ def block_rule(name: str, heading: Callable[[str], bool], max_items: int = MAX_L
 
 
 from . import (  # noqa: E402
+    ads,
+    bios,
     breadcrumbs,
     bylines,
     captions,
@@ -137,6 +139,7 @@ from . import (  # noqa: E402
     copyright,
     edges,
     mirrors,
+    navigation,
     newsletter,
     promos,
     related,
@@ -146,13 +149,16 @@ from . import (  # noqa: E402
 
 # Order matters: rules that harvest metadata run before the generic edge trimming, so the
 # section, credits, mirror addresses and bylines are recorded under their own rule names;
-# bylines run before the title rule's neighbours so "By X" under a headline is harvested.
+# bylines run before the title rule's neighbours so "By X" under a headline is harvested, and
+# before bios (a bio opens with a byline's name); navigation runs after the named link lists
+# so "Most read" keeps its own rule name; edges reads the header of what is left.
 RULES: list[Rule] = [
     breadcrumbs.rule,
     repeated.title_rule,
     captions.rule,
     mirrors.rule,
     bylines.rule,
+    bios.rule,
     share.rule,
     promos.rule,
     newsletter.rule,
@@ -160,6 +166,8 @@ RULES: list[Rule] = [
     comments.rule,
     related.rule,
     copyright.rule,
+    ads.rule,
+    navigation.rule,
     repeated.paragraph_rule,
     edges.rule,
 ]

@@ -33,7 +33,9 @@ _MONTH = (
 )
 _DATE = re.compile(
     rf"\b\d{{1,2}}(?:er|\.)?\s+(?:de\s+)?{_MONTH}\.?(?:\s+(?:de\s+)?\d{{4}})?\b|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b,?(?:\s+\d{{4}})?"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d+\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago\b",
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago\b"
+    # Relative stamps in the other corpus languages: "il y a 3 heures", "vor 2 Stunden", "hace 3 horas".
+    r"|\bil y a \d+\s+(?:minutes?|heures?|jours?)\b|\bvor \d+\s+(?:minuten|stunden|tagen)\b|\bhace \d+\s+(?:minutos?|horas?|d[ií]as?)\b",
     re.I,
 )
 # Where a byline's names end and its date begins: "Par X Publié le 13 mars", "By X Updated 2 May".
@@ -91,14 +93,15 @@ def is_byline(line: str) -> bool:
     return _names(first) is not None
 
 
+# A time closing a dateline ends with a full stop that closes no sentence: "at 6:15 p.m."
+_CLOCK_END = re.compile(r"\b(?:[ap]\.m\.|h\.|uhr\.?)$", re.I)
+
+
 def is_dateline(line: str) -> bool:
     text = line.strip()
     words = len(text.split())
-    return (
-        words <= MAX_DATELINE_WORDS
-        and bool(_DATE.search(text))
-        and not (text.endswith(".") and words > 6)
-    )
+    sentence = text.endswith(".") and not _CLOCK_END.search(text)
+    return words <= MAX_DATELINE_WORDS and bool(_DATE.search(text)) and not (sentence and words > 6)
 
 
 def harvest(line: str) -> dict[str, list[str]] | None:
