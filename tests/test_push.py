@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
@@ -106,3 +107,59 @@ def test_push_after_removal_replaces_the_shard_and_offers_to_squash(tmp_path, hu
     assert cli("push", str(dataset), "--repo", REPO, env={"HF_HUB_OFFLINE": "0"}).stdout.startswith(
         f"{REPO} is up to date"
     )
+
+
+def _dry_run_setup(tmp_path):
+    write_jsonl(tmp_path / "pages.jsonl", range(4))
+    spec = make_spec(tmp_path, "jsonl")
+    dataset = build(spec, progress=False).dataset
+    write_jsonl(tmp_path / "pages.jsonl", range(6))
+    update(spec, progress=False)
+    return dataset
+
+
+def test_push_dry_run_plans_every_file_with_size_and_sha256_and_asks_nothing(tmp_path, hub):
+    from curator.package.push import load_pushed, plan
+
+    dataset = _dry_run_setup(tmp_path)
+    manifest = load_manifest(dataset)
+    result = push(dataset, REPO, endpoint=hub.endpoint, dry_run=True)
+    assert hub.requests == [] and hub.commits == []  # no network at all
+    assert not (dataset / ".curator" / "pushed.json").exists()  # nothing recorded as pushed
+    assert [c["version"] for c in result.commits] == ["v1.0.0", "v1.1.0"]
+    assert {c["oid"] for c in result.commits} == {"(dry run)"}
+    assert result.message.startswith("dry run: 2 commit(s)")
+
+    steps = plan(
+        dataset, REPO, load_pushed(dataset)["repos"].get(REPO) or {"files": {}, "versions": {}}
+    )
+    assert [sorted(s.upload) for s in steps] == [c["added"] for c in result.commits]
+    for step in steps:  # the plan knows each file's size and sha256 before any upload
+        for path, content in step.upload.items():
+            data = content if isinstance(content, bytes) else content.read_bytes()
+            assert hashlib.sha256(data).hexdigest() == step.files[path]
+            if path in manifest.shards:
+                assert step.files[path] == manifest.shards[path]["sha256"]
+                assert len(data) == manifest.shards[path]["num_bytes"]
+    v11_new = [s for s in manifest.versions[1]["shards"] if s not in manifest.versions[0]["shards"]]
+    assert sorted(steps[1].upload) == sorted(["README.md", "manifest.json", *v11_new])
+
+    proc = cli(
+        "push", str(dataset), "--repo", REPO, "--dry-run", "--json", env={"HF_HUB_OFFLINE": "1"}
+    )
+    assert proc.returncode == 0, proc.stderr  # offline is fine: a dry run never connects
+    assert [c["added"] for c in json.loads(proc.stdout)["commits"]] == [
+        c["added"] for c in result.commits
+    ]
+    assert hub.requests == []
+
+
+def test_push_dry_run_prints_path_size_and_sha256(tmp_path, hub):
+    dataset = _dry_run_setup(tmp_path)
+    manifest = load_manifest(dataset)
+    proc = cli("push", str(dataset), "--repo", REPO, "--dry-run", env={"HF_HUB_OFFLINE": "1"})
+    assert proc.returncode == 0, proc.stderr
+    for rel, meta in manifest.shards.items():
+        line = next(line for line in proc.stdout.splitlines() if rel in line)
+        assert str(meta["num_bytes"]) in line.replace(",", "") and meta["sha256"] in line
+    assert hub.requests == []

@@ -93,7 +93,7 @@ def body(manifest: Manifest, meta: dict[str, Any], path_hint: str, kept: int) ->
 
 {meta.get("description") or "News articles with their site chrome removed, deduplicated and tagged with metadata."}
 
-Built by [curator](https://github.com/) {latest["curator_version"]} with trafilatura {latest["trafilatura_version"]}
+Built by curator {latest["curator_version"]} with trafilatura {latest["trafilatura_version"]}
 from the spec with sha256 `{latest["spec_sha256"][:16]}`. Latest version: **{latest["version"]}**,
 {stats["rows"]} articles.
 

@@ -67,6 +67,9 @@ class PushResult:
             lines.append(
                 f"  {c['version']}: commit {c['oid'][:12]}, {len(c['added'])} file(s) added, {len(c['deleted'])} deleted, tag {c['version']}"
             )
+            for f in c.get("files", []):  # a dry run's plan: what each commit would upload
+                lines.append(f"    + {f['path']}  {f['size']:,} bytes  sha256 {f['sha256']}")
+            lines += [f"    - {p}" for p in c["deleted"] if c.get("files") is not None]
         return "\n".join(lines)
 
 
@@ -126,6 +129,10 @@ def plan(dataset: Path, repo: str, state: dict[str, Any]) -> list[Step]:
     return steps
 
 
+def _size(content: bytes | Path) -> int:
+    return len(content) if isinstance(content, bytes) else content.stat().st_size
+
+
 def _api(endpoint: str | None, token: str | None):
     from huggingface_hub import HfApi
 
@@ -170,6 +177,10 @@ def push(
                     "oid": "(dry run)",
                     "added": sorted(s.upload),
                     "deleted": s.delete,
+                    "files": [
+                        {"path": p, "size": _size(c), "sha256": s.files[p]}
+                        for p, c in sorted(s.upload.items())
+                    ],
                 }
                 for s in steps
             ]
