@@ -4,33 +4,58 @@ The manifest is the commit point of a run. Everything before it (shards, reports
 under new names; everything after it (card, dedup index, seen pages) is derived state that
 the next run repairs or re-derives, so a run killed at any moment leaves the last good
 version loadable and a re-run finishes the work without duplicates.
+
+Memory is bounded by batch sizes, not by the corpus: the run is one stream, and nothing
+holds all of it. Per stage, at most:
+
+* executor: ``workers x 2`` chunks of 32 pages in flight (raw HTML, parsed trees in workers);
+* learned boilerplate: one batch of 2,000 cleaned documents;
+* dedup: one batch of :data:`DEDUP_BATCH` (20,000) documents with their texts. Each batch is
+  deduplicated against the published index *and* the earlier batches of this run (their
+  index segments are written at once under names the index manifest does not list, see
+  :mod:`curator.dedup`), so the result matches one big batch except that an earlier batch's
+  kept row wins over a later copy the way a published row does;
+* packaging: kept records go to a :class:`~curator.package.writer.ShardWriter` as each dedup
+  batch ends; it holds one shard (``shard_size`` rows) and writes full shards under
+  temporary names, renamed to ``train-XXXXX-of-YYYYY`` just before the manifest; rejects and
+  duplicates are appended to the version's report files batch by batch.
+
+What grows with the corpus, per document: the dedup index (memory-mapped segments: ~40 bytes
+per document plus ~600 per kept row on disk, a few pages touched per lookup), the seen-page
+digests and the latest version's ids (8 bytes each, as sorted ``uint64`` arrays).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from tqdm import tqdm
 
 from .clean import BoilerplateModel, CleanStep, LearnedBoilerplate
-from .executors import make_executor
+from .executors import chunked, make_executor
 from .faults import crash_point
 from .lock import dataset_lock
 from .package import publish_version
 from .package.denylist import DenyFilter, DenyList
 from .package.files import append_jsonl, state_dir, write_json
-from .package.recover import published_ids, recover
+from .package.recover import recover
 from .pipeline import Document, Step
 from .sources import SourceContext, read_sources
 from .spec import Spec, load_spec
 
 BOILERPLATE_STATE = "boilerplate.json"  # learned site boilerplate, in the state folder
+# Documents deduplicated together in memory (with their texts): the bound on a run's memory.
+# ~20,000 news articles are ~200-300 MB of Python objects; see the module doc.
+DEDUP_BATCH = 20_000
+SEEN_PENDING = "seen.pending"  # this run's new page digests, appended to seen.txt at the end
 
 
 @dataclass
@@ -66,30 +91,86 @@ def raw_digest(doc: Document) -> str:
     return hashlib.sha256(raw + (doc.record.get("url") or "").encode()).hexdigest()
 
 
+def _digest_key(digest: str) -> int:
+    return int(digest[:16], 16)
+
+
 class SkipSeen(Step):
     """Drops pages whose bytes an earlier version already processed: an update cleans and
-    tags only what is new or changed."""
+    tags only what is new or changed. Earlier digests are held as a sorted array of their
+    first 64 bits (8 bytes a page); this run's new ones are spooled to ``pending``."""
 
     name = "new"
 
-    def __init__(self, seen: set[str]):
+    def __init__(self, seen: np.ndarray | set[str], pending: Path | None = None):
+        if isinstance(seen, set):
+            seen = np.sort(np.array([_digest_key(d) for d in seen], dtype=np.uint64))
         self.seen = seen
         self.unchanged = 0
-        self.new_digests: list[str] = []
+        self.new = 0
+        self.pending = pending
+        self.new_digests: list[str] = []  # only when there is no pending file
+
+    def _known(self, digest: str) -> bool:
+        if not len(self.seen):
+            return False
+        key = np.uint64(_digest_key(digest))
+        pos = int(np.searchsorted(self.seen, key))
+        return pos < len(self.seen) and bool(self.seen[pos] == key)
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
-        for doc in docs:
-            digest = raw_digest(doc)
-            if digest in self.seen:
-                self.unchanged += 1
-                continue
-            self.new_digests.append(digest)
-            yield doc
+        fh = self.pending.open("w") if self.pending else None
+        try:
+            for doc in docs:
+                digest = raw_digest(doc)
+                if self._known(digest):
+                    self.unchanged += 1
+                    continue
+                self.new += 1
+                if fh is not None:
+                    fh.write(digest + "\n")
+                else:
+                    self.new_digests.append(digest)
+                yield doc
+        finally:
+            if fh is not None:
+                fh.close()
 
 
-def _load_seen(state: Path) -> set[str]:
+def _load_seen(state: Path) -> np.ndarray:
     path = state / "seen.txt"
-    return set(path.read_text().split()) if path.exists() else set()
+    keys: list[int] = []
+    if path.exists():
+        with path.open() as fh:
+            keys = [_digest_key(line) for line in fh if line.strip()]
+    return np.unique(np.array(keys, dtype=np.uint64))
+
+
+def _published_ids(dataset: Path, manifest) -> np.ndarray:
+    """Ids of every row of the latest version as a sorted uint64 array (8 bytes a row)."""
+    import pyarrow.parquet as pq
+
+    if manifest is None:
+        return np.zeros(0, dtype=np.uint64)
+    parts = [
+        np.array(
+            [
+                int(i, 16)
+                for i in pq.read_table(dataset / shard, columns=["id"]).column("id").to_pylist()
+            ],
+            dtype=np.uint64,
+        )
+        for shard in manifest.latest["shards"]
+    ]
+    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
+
+
+def _contains(sorted_ids: np.ndarray, id_: str) -> bool:
+    if not len(sorted_ids):
+        return False
+    key = np.uint64(int(id_, 16))
+    pos = int(np.searchsorted(sorted_ids, key))
+    return pos < len(sorted_ids) and bool(sorted_ids[pos] == key)
 
 
 def _document_steps() -> list[Step]:
@@ -99,11 +180,12 @@ def _document_steps() -> list[Step]:
     return [CleanStep(), Tagger()]
 
 
-def _batch_steps(spec: Spec, learned: Step, dedup: Step) -> list[Step]:
-    """Steps that see many documents (or are cheap): these run in the driver, in order."""
+def _batch_steps(spec: Spec, learned: Step) -> list[Step]:
+    """Steps that see many documents (or are cheap): these run in the driver, in order; the
+    deduplicator follows them, one bounded batch at a time (see :class:`_Packer`)."""
     from .tag import QualityFilter, RefreshText
 
-    return [learned, RefreshText(), QualityFilter(spec.section("filters")), dedup]
+    return [learned, RefreshText(), QualityFilter(spec.section("filters"))]
 
 
 def _progress(
@@ -116,12 +198,13 @@ def _progress(
 
 def _run_pipeline(
     docs: Iterable[Document], driver_steps: list[Step], executor, progress: bool
-) -> list[Document]:
+) -> Iterator[Document]:
+    """The whole run as one lazy stream: nothing here holds more than a step's own batch."""
     stream: Iterable[Document] = _progress(docs, "read", 0, progress)
     stream = _progress(executor.run(_document_steps(), stream), "clean+tag", 1, progress)
     for position, step in enumerate(driver_steps, 2):
         stream = _progress(step.run(stream), step.name, position, progress)
-    return list(stream)
+    yield from stream
 
 
 def _source_context(spec: Spec, refresh: bool) -> SourceContext:
@@ -133,16 +216,47 @@ def _source_context(spec: Spec, refresh: bool) -> SourceContext:
     return SourceContext(fetcher=Fetcher.from_spec(spec, refresh=True))
 
 
-def _reports(state: Path, version: str, docs: list[Document], dedup_report: list[dict]) -> None:
-    folder = state / "reports" / version
-    rejects = [
-        {"origin": d.origin, "url": d.record.get("url"), "reason": d.rejected}
-        for d in docs
-        if d.rejected
-    ]
-    for name, rows in (("rejects.jsonl", rejects), ("duplicates.jsonl", dedup_report)):
-        (folder / name).unlink(missing_ok=True)
-        append_jsonl(folder / name, rows)
+class _Packer:
+    """Consumes the stream in dedup batches: counts verdicts, appends the version's reports
+    and feeds kept records to the shard writer as each batch completes."""
+
+    def __init__(self, dataset: Path, state: Path, version: str, deny, already, writer) -> None:
+        self.dataset, self.deny, self.already, self.writer = dataset, deny, already, writer
+        self.folder = state / "reports" / version
+        shutil.rmtree(self.folder, ignore_errors=True)  # a killed attempt at this version
+        self.counts: Counter = Counter()
+        self.reasons: Counter = Counter()
+
+    def consume(self, stream: Iterable[Document], dedup, batch_size: int) -> None:
+        for batch in chunked(stream, batch_size):
+            self._pack(list(dedup.run(batch)), dedup.report)
+
+    def _pack(self, docs: list[Document], dedup_report: list[dict]) -> None:
+        c = self.counts
+        rejects = []
+        for d in docs:
+            c["seen"] += 1
+            if d.rejected:
+                c["rejected"] += 1
+                self.reasons[_reason_class(d.rejected)] += 1
+                rejects.append(
+                    {"origin": d.origin, "url": d.record.get("url"), "reason": d.rejected}
+                )
+            elif d.duplicate_of:
+                c["duplicates"] += 1
+            else:
+                denied = self.deny.denies(d.record)
+                published = _contains(self.already, d.record["id"])
+                c["late_denied"] += denied
+                c["already_published"] += published
+                if not denied and not published:
+                    c["added"] += 1
+                    self.writer.add(d.record)
+        append_jsonl(self.folder / "rejects.jsonl", rejects)  # creates the files when empty
+        append_jsonl(self.folder / "duplicates.jsonl", dedup_report)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _meta(spec: Spec) -> dict[str, Any]:
@@ -156,8 +270,10 @@ def run(
     progress: bool = True,
     fresh: bool = False,
     executor: dict[str, Any] | None = None,
+    dedup_batch: int = DEDUP_BATCH,
 ) -> BuildResult:
-    """Read, clean, tag, deduplicate and publish; ``executor`` is ``make_executor``'s options."""
+    """Read, clean, tag, deduplicate and publish; ``executor`` is ``make_executor``'s options,
+    ``dedup_batch`` the most documents held in memory together (see the module doc)."""
     spec = spec if isinstance(spec, Spec) else load_spec(spec)
     dataset = spec.output
     state = state_dir(dataset)
@@ -167,15 +283,21 @@ def run(
             return BuildResult(dataset, manifest.latest["version"], message=(
                 f"{dataset} already holds version {manifest.latest['version']}: "
                 "use `curator update SPEC` to add new articles"))  # fmt: skip
-        return _run_locked(spec, dataset, state, manifest, progress, executor)
+        return _run_locked(spec, dataset, state, manifest, progress, executor, dedup_batch)
 
 
 def _run_locked(
-    spec: Spec, dataset: Path, state: Path, manifest, progress: bool, executor_options: dict | None
+    spec: Spec,
+    dataset: Path,
+    state: Path,
+    manifest,
+    progress: bool,
+    executor_options: dict | None,
+    dedup_batch: int = DEDUP_BATCH,
 ) -> BuildResult:
     from .dedup import Deduplicator
     from .package.manifest import next_version
-    from .package.writer import carried_rows, schema_sha256
+    from .package.writer import ShardWriter, iter_carried_rows, schema_sha256
 
     kind = (
         "major"
@@ -183,48 +305,46 @@ def _run_locked(
         else "minor"
     )
     version = next_version(manifest, kind)
-    skip = SkipSeen(_load_seen(state))
+    skip = SkipSeen(_load_seen(state), pending=state / SEEN_PENDING)
     deny = DenyList.load(dataset, spec.mirrors)
     denied = DenyFilter(deny)  # taken-down pages are dropped before cleaning
     dedup = Deduplicator(state / "index", spec.section("dedup"), spec.mirrors, version)
     boilerplate = BoilerplateModel.load(state / BOILERPLATE_STATE)
-    driver_steps = _batch_steps(spec, LearnedBoilerplate(model=boilerplate), dedup)
+    driver_steps = _batch_steps(spec, LearnedBoilerplate(model=boilerplate))
+    writer = ShardWriter(dataset, version, spec.shard_size)
+    if kind == "major":  # a new record schema: every row is rewritten into the new shards
+        for record in iter_carried_rows(dataset, manifest):
+            writer.add(record)
+    packer = _Packer(dataset, state, version, deny, _published_ids(dataset, manifest), writer)
     executor = make_executor(**(executor_options or {}))
     sources = read_sources(spec, _source_context(spec, refresh=manifest is not None))
     try:
-        docs = _run_pipeline(skip.run(denied.run(sources)), driver_steps, executor, progress)
+        stream = _run_pipeline(skip.run(denied.run(sources)), driver_steps, executor, progress)
+        packer.consume(stream, dedup, dedup_batch)
     finally:
         executor.close()
-    already = published_ids(dataset, manifest)
-    late_denied = sum(1 for d in docs if d.alive and deny.denies(d.record))
-    kept = [
-        d.record
-        for d in docs
-        if d.alive and d.record["id"] not in already and not deny.denies(d.record)
-    ]
+    c = packer.counts
     counts = {
-        "read": len(docs) + skip.unchanged + denied.dropped, "unchanged": skip.unchanged, "added": len(kept),
-        "denied": denied.dropped + late_denied,
-        "duplicates": sum(1 for d in docs if d.duplicate_of), "rejected": sum(1 for d in docs if d.rejected),
-        "already_published": sum(1 for d in docs if d.alive and d.record["id"] in already),
+        "read": c["seen"] + skip.unchanged + denied.dropped, "unchanged": skip.unchanged,
+        "added": c["added"], "denied": denied.dropped + c["late_denied"],
+        "duplicates": c["duplicates"], "rejected": c["rejected"],
+        "already_published": c["already_published"],
     }  # fmt: skip
-    reasons = dict(Counter(_reason_class(d.rejected) for d in docs if d.rejected))
-    if not kept and kind != "major":
+    reasons = dict(packer.reasons)
+    if not c["added"] and kind != "major":
+        packer.discard()
         if counts["already_published"]:
             dedup.commit()  # a run killed after its manifest: bring the index up to date
-        _save_seen(state, skip.new_digests)
+        _save_seen(state)
         return BuildResult(dataset, None, counts, reasons, _nothing_new(manifest, dataset))
-    _reports(state, version, docs, dedup.report)
-    if kind == "major":  # a new record schema: every row is rewritten into the new shards
-        kept = carried_rows(dataset, manifest) + kept
     entry = publish_version(
-        dataset, manifest, spec.name, kept, counts, _meta(spec), shard_size=spec.shard_size,
+        dataset, manifest, spec.name, writer, counts, _meta(spec), shard_size=spec.shard_size,
         kept=spec.versions_kept, spec_sha256=spec.sha256, kind=kind,
     )  # fmt: skip
     dedup.commit()
     crash_point("index")
     boilerplate.save(state / BOILERPLATE_STATE)  # only what published versions saw is learned
-    _save_seen(state, skip.new_digests)
+    _save_seen(state)
     return BuildResult(
         dataset, entry["version"], counts, reasons, f"wrote {entry['version']} of {dataset}"
     )
@@ -241,24 +361,36 @@ def _reason_class(reason: str) -> str:
     return reason.split(":", 1)[0]
 
 
-def _save_seen(state: Path, digests: list[str]) -> None:
-    if digests:
-        with (state / "seen.txt").open("a") as fh:
-            fh.write("\n".join(digests) + "\n")
+def _save_seen(state: Path) -> None:
+    """Append this run's new page digests (spooled to ``seen.pending``) to ``seen.txt``."""
+    pending = state / SEEN_PENDING
+    if not pending.exists():
+        return
+    with pending.open() as src, (state / "seen.txt").open("a") as dst:
+        shutil.copyfileobj(src, dst)
+    pending.unlink()
 
 
 def build(
-    spec: Spec | str | Path, *, progress: bool = True, executor: dict[str, Any] | None = None
+    spec: Spec | str | Path,
+    *,
+    progress: bool = True,
+    executor: dict[str, Any] | None = None,
+    dedup_batch: int = DEDUP_BATCH,
 ) -> BuildResult:
     """Build the first version of a dataset; refuses to touch an existing one."""
-    return run(spec, progress=progress, fresh=True, executor=executor)
+    return run(spec, progress=progress, fresh=True, executor=executor, dedup_batch=dedup_batch)
 
 
 def update(
-    spec: Spec | str | Path, *, progress: bool = True, executor: dict[str, Any] | None = None
+    spec: Spec | str | Path,
+    *,
+    progress: bool = True,
+    executor: dict[str, Any] | None = None,
+    dedup_batch: int = DEDUP_BATCH,
 ) -> BuildResult:
     """Add what is new in the sources as a new version (the first one if there is none)."""
-    return run(spec, progress=progress, executor=executor)
+    return run(spec, progress=progress, executor=executor, dedup_batch=dedup_batch)
 
 
 def summary_json(result: BuildResult) -> str:

@@ -55,3 +55,23 @@ def page(i: int, seed: int = 0) -> tuple[str, str]:
 <div class="newsletter">Sign up for our newsletter to get the news every morning.</div>
 <footer>© 2026 {site}. All rights reserved.</footer></body></html>"""
     return url, html
+
+
+def write_jsonl(path, n: int, seed: int = 0, copies: float = 0.05) -> int:
+    """``n`` generated pages as curator JSONL (``html``, ``url``, ``fetched_at``), with about
+    ``copies`` of them repeated later under another URL (syndicated copies for dedup)."""
+    import json
+
+    rng = random.Random(seed)
+    written = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            url, html = page(i, seed)
+            if i and rng.random() < copies:  # a copy of an earlier page on another site
+                j = rng.randrange(i)
+                html = page(j, seed)[1]
+                url = f"https://www.copies.example/syndicated/{j}-{i}"
+            row = {"html": html, "url": url, "fetched_at": "2026-04-01T00:00:00Z"}
+            fh.write(json.dumps(row) + "\n")
+            written += 1
+    return written

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import time
+
 import pytest
 from conftest import FIXTURES
 
@@ -23,6 +27,26 @@ class Explode(Step):
     def process(self, doc: Document) -> None:
         if "boom" in doc.origin:
             raise RuntimeError("parser crashed")
+
+
+class Hang(Step):
+    """Hangs on one document, like a parser stuck on a pathological page."""
+
+    name = "hang"
+
+    def process(self, doc: Document) -> None:
+        if "hang" in doc.origin:
+            time.sleep(60)
+
+
+class KillWorker(Step):
+    """Kills its own process on one document, like a segfault in a C extension."""
+
+    name = "kill"
+
+    def process(self, doc: Document) -> None:
+        if "fatal" in doc.origin:
+            os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _docs() -> list[Document]:
@@ -72,3 +96,48 @@ def test_ray_executor_matches_inline(ray_session):
     inline = list(InlineExecutor().run(steps, _docs()))
     on_ray = list(make_executor("ray", workers=2).run(steps, _docs()))
     assert _summary(on_ray) == _summary(inline)
+
+
+def _with(origin: str, at: int = 9) -> list[Document]:
+    docs = _docs()
+    docs.insert(at, Document(raw=PARAGRAPH.encode() * 5, form="text", origin=origin))
+    return docs
+
+
+def test_a_hanging_page_is_cut_off_in_its_worker_and_the_run_goes_on():
+    steps = [CleanStep(), Hang()]
+    start = time.monotonic()
+    out = list(make_executor("local", workers=2, doc_timeout=0.5).run(steps, _with("hang")))
+    assert time.monotonic() - start < 20
+    verdicts = {d.origin: d.rejected for d in out}
+    assert verdicts["hang"].startswith("timeout:") and "0.5 s" in verdicts["hang"]
+    assert verdicts["seed"] is None and verdicts["story-39"] is None
+    assert [d.origin for d in out] == [d.origin for d in _with("hang")]
+
+
+def test_the_deadline_also_holds_inline():
+    out = list(InlineExecutor(doc_timeout=0.3).run([Hang()], _with("hang", at=1)[:3]))
+    assert [d.rejected is not None and d.rejected.startswith("timeout") for d in out] == [
+        False,
+        True,
+        False,
+    ]
+
+
+def test_a_page_that_kills_its_worker_is_rejected_and_the_run_goes_on():
+    steps = [CleanStep(), KillWorker()]
+    inline = {d.origin: d.record["text"] for d in InlineExecutor().run([CleanStep()], _docs())}
+    out = list(make_executor("local", workers=2).run(steps, _with("fatal")))
+    assert [d.origin for d in out] == [d.origin for d in _with("fatal")]
+    verdicts = {d.origin: d.rejected for d in out}
+    assert verdicts["fatal"].startswith("worker crashed")
+    # the pages that shared the dead worker's chunk were redone, not lost
+    assert all(d.record["text"] == inline[d.origin] for d in out if d.origin != "fatal")
+
+
+@pytest.mark.slow
+def test_ray_workers_cut_off_a_hanging_page(ray_session):
+    out = list(make_executor("ray", doc_timeout=0.5).run([CleanStep(), Hang()], _with("hang")))
+    verdicts = {d.origin: d.rejected for d in out}
+    assert verdicts["hang"].startswith("timeout:")
+    assert verdicts["seed"] is None

@@ -20,6 +20,15 @@ candidate with probability 0.99 (datatrove's 14x8 gives only 0.56 there, RedPaja
 for 0.7 gives 0.49). The low band threshold makes more false candidates, which is why every
 candidate is checked: exact 5-gram Jaccard when both texts are in the batch, the 128-slot
 estimate against published rows whose text is not re-read.
+
+Batches: one :meth:`Deduplicator.run` call is one batch, held in memory with its texts. A
+build streams its documents through several calls of a bounded size (see
+:mod:`curator.builder`); each call writes its segment to the index folder at once, under a
+name the index manifest does not list yet, and adds it to the segments later calls look up.
+So a later batch is deduplicated against the earlier batches of the same run exactly as
+against published rows (their kept row wins; its ``dup_cluster_size`` counts the copies of
+its own batch), while :meth:`commit` stays the only moment the index changes: a run that
+dies first leaves unlisted folders that the next commit deletes.
 """
 
 from __future__ import annotations
@@ -37,7 +46,7 @@ from ..urls import canonicalise, host_of, learn_mirrors, pick_canonical
 from . import minhash as mh
 from . import near
 from .cluster import UnionFind, keep_key
-from .index import DedupIndex, build_segment, id_to_int, int_to_id
+from .index import DedupIndex, Segment, _write_segment, build_segment, id_to_int, int_to_id
 
 __all__ = ["DEFAULTS", "Deduplicator", "assign_id", "url_key"]
 
@@ -133,6 +142,7 @@ class Deduplicator(Step):
         self.version = version
         self.report: list[dict] = []
         self.stats: dict[str, int] = {}
+        self._staged: list[Segment] = []  # this run's batches, unlisted until commit
 
     # -- public API ------------------------------------------------------------------------
 
@@ -142,11 +152,17 @@ class Deduplicator(Step):
         self.report, self.stats = [], dict.fromkeys(("input", "kept", "url", "exact", "near"), 0)
         self.stats["input"] = len(alive)
         if alive:
-            self._dedup(_Batch(alive))
+            committed = self.index.segments
+            self.index.segments = committed + self._staged  # earlier batches of this run too
+            try:
+                self._dedup(_Batch(alive))
+            finally:
+                self.index.segments = committed
         yield from docs
 
     def commit(self) -> None:
         """Persist the index atomically; call after the version is published."""
+        self.index.segments, self._staged = self.index.segments + self._staged, []
         self.index.commit(self.version)
 
     def remove(self, ids: Iterable[str]) -> None:
@@ -379,7 +395,7 @@ class Deduplicator(Step):
             "seed": mh.SEED,
             "version": self.version,
         }
-        self.index.stage(
+        self._stage(
             build_segment(
                 meta,
                 (ids[member_rows], kept_of[member_rows]),
@@ -395,6 +411,12 @@ class Deduplicator(Step):
                 ),
             )
         )
+
+    def _stage(self, segment: dict[str, Any]) -> None:
+        """Write this batch's segment now, unlisted (see the module doc), and look it up from
+        the next batch on; :meth:`commit` lists it with the rest."""
+        name = _write_segment(self.index.root, self.version, segment)
+        self._staged.append(Segment(self.index.root / name))
 
     def _kept_signatures(self, batch: _Batch) -> tuple[np.ndarray, np.ndarray]:
         """Rows kept in this batch and their 16-bit signatures (signed now if not yet)."""

@@ -298,7 +298,8 @@ def _write_segment(root: Path, version: str, seg: dict[str, Any]) -> str:
     url_order = np.argsort(seg["url_key"], kind="stable")
     hash_order = np.argsort(seg["hash_key"], kind="stable")
     kept_order = np.argsort(seg["kept_id"], kind="stable")
-    sig = np.asarray(seg["sig"], dtype=np.uint16).reshape(len(kept_order), -1)[kept_order]
+    sig = np.asarray(seg["sig"], dtype=np.uint16)
+    sig = sig.reshape(len(kept_order), seg["meta"]["num_perm"])[kept_order]  # -1 fails when empty
     meta = seg["meta"]
     band_key, band_row = sorted_bands(mh.band_keys(sig, meta["bands"], meta["rows"]))
     arrays = {

@@ -3,14 +3,32 @@
 Executors are separate from the steps: the same :class:`~curator.pipeline.Step` objects run
 inline, in a local process pool, or as Ray tasks. Steps that need the whole batch (learned
 boilerplate, deduplication) run in the driver on the stream the executor returns.
+
+Isolation: every document runs all per-document steps under a deadline of
+:data:`DOC_TIMEOUT_SECONDS` (``doc_timeout``), a ``SIGALRM`` timer armed in the worker's
+main thread (pool workers and Ray task workers run tasks there). A page past its deadline is
+rejected ``"timeout: ..."`` and the next page starts; the cleaner's own, shorter bound
+(:mod:`curator.clean.timeout`) still fires first on slow extraction. A Python signal handler
+cannot interrupt one long C call, and a page that kills its worker (a segfault in lxml) takes
+the whole chunk with it: the local and Ray executors then re-run that chunk one page per task
+in fresh workers, and the page that kills a worker again is rejected ``"worker crashed"``.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
-from typing import Protocol
+from contextlib import contextmanager
+from typing import Any, Protocol
 
 from ..pipeline import Document, Step, run_steps
+
+# Per-document bound on all per-document steps together (clean + tag). The cleaner's own
+# bound is 20 s (curator.clean.text.TIMEOUT_SECONDS); this catches the rest (the tagger,
+# htmldate, language identification) and anything a custom step does.
+DOC_TIMEOUT_SECONDS = 60.0
 
 
 class Executor(Protocol):
@@ -19,27 +37,83 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
-def finish_chunk(steps: list[Step], docs: list[Document]) -> list[Document]:
-    """Run ``steps`` over ``docs`` and drop what cannot or need not travel back to the driver
-    (parsed trees, raw bytes): the record and the verdicts are what later steps read."""
-    out = list(run_steps(docs, steps))
-    for doc in out:
+class DocumentTimeout(BaseException):
+    """A document's steps ran past its deadline. A BaseException, so that no step's
+    ``except Exception`` (see :meth:`Step.run`) swallows it as an ordinary failure."""
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`DocumentTimeout` in the block after ``seconds``; a no-op outside the main
+    thread or without ``setitimer``. A timer the caller armed (pytest-timeout) is honoured:
+    it fires first if due first, and is re-armed with its remaining time on the way out."""
+    if not seconds or seconds <= 0 or not _can_alarm():
+        yield
+        return
+    start = time.monotonic()
+    outer_handler = signal.getsignal(signal.SIGALRM)
+    outer_delay, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    outer_first = 0 < outer_delay < seconds
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        if outer_first and callable(outer_handler):
+            outer_handler(signum, frame)
+        raise DocumentTimeout(f"took longer than {seconds:g} s")
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, outer_delay if outer_first else seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, outer_handler)
+        if outer_delay > 0:
+            left = max(outer_delay - (time.monotonic() - start), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
+
+
+def finish_chunk(
+    steps: list[Step], docs: list[Document], timeout: float | None = DOC_TIMEOUT_SECONDS
+) -> list[Document]:
+    """Run ``steps`` over ``docs``, one document at a time under ``timeout``, and drop what
+    cannot or need not travel back to the driver (parsed trees, raw bytes): the record and
+    the verdicts are what later steps read."""
+    out = []
+    for doc in docs:
+        try:
+            with deadline(timeout):
+                for _ in run_steps([doc], steps):
+                    pass
+        except DocumentTimeout as exc:
+            doc.reject(f"timeout: the per-document steps {exc}")
         doc.raw = None
         if doc.cleaned is not None:
             doc.cleaned.tree = None
             doc.cleaned.extraction = None
+        out.append(doc)
     return out
+
+
+def crashed(doc: Document, how: str) -> Document:
+    """The verdict on a page whose worker died twice while processing it alone."""
+    doc.raw = None
+    return doc.reject(f"worker crashed: {how} while processing this page")
 
 
 class InlineExecutor:
     """Everything in this process: the reference the others must match."""
 
-    def __init__(self, chunk_size: int = 64):
+    def __init__(self, chunk_size: int = 64, doc_timeout: float | None = DOC_TIMEOUT_SECONDS):
         self.chunk_size = chunk_size
+        self.doc_timeout = doc_timeout
 
     def run(self, steps: list[Step], docs: Iterable[Document]) -> Iterator[Document]:
         for chunk in chunked(docs, self.chunk_size):
-            yield from finish_chunk(steps, chunk)
+            yield from finish_chunk(steps, chunk, self.doc_timeout)
 
     def close(self) -> None:
         pass
@@ -57,15 +131,20 @@ def chunked(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def make_executor(
-    kind: str = "local", workers: int | None = None, address: str | None = None
+    kind: str = "local",
+    workers: int | None = None,
+    address: str | None = None,
+    doc_timeout: float | None = DOC_TIMEOUT_SECONDS,
 ) -> Executor:
     """``local`` (a process pool over ``workers`` cores, inline for one) or ``ray``."""
     if kind == "ray":
         from .ray import RayExecutor
 
-        return RayExecutor(address=address, workers=workers)
+        return RayExecutor(address=address, workers=workers, doc_timeout=doc_timeout)
     if kind != "local":
         raise ValueError(f"unknown executor {kind!r}: use 'local' or 'ray'")
     from .local import LocalExecutor
 
-    return InlineExecutor() if workers == 1 else LocalExecutor(workers=workers)
+    if workers == 1:
+        return InlineExecutor(doc_timeout=doc_timeout)
+    return LocalExecutor(workers=workers, doc_timeout=doc_timeout)

@@ -1,5 +1,10 @@
 """A process pool over the cores of this machine, with a bounded number of chunks in flight
-so memory stays flat however long the stream is; results come back in input order."""
+so memory stays flat however long the stream is; results come back in input order.
+
+A worker that dies (a segfault in a C extension, the OOM killer) breaks the whole pool: the
+chunks in flight are then re-run one page per task in a fresh pool, and a page that breaks
+the pool again is rejected (see :mod:`curator.executors`).
+"""
 
 from __future__ import annotations
 
@@ -7,41 +12,81 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from ..pipeline import Document, Step
-from . import chunked, finish_chunk
+from . import DOC_TIMEOUT_SECONDS, chunked, crashed, finish_chunk
 
 _STEPS: list[Step] = []  # set once per worker by the initializer: steps are not re-sent per chunk
+_TIMEOUT: float | None = DOC_TIMEOUT_SECONDS
 
 
-def _init(steps: list[Step]) -> None:
-    global _STEPS
-    _STEPS = steps
+def _init(steps: list[Step], timeout: float | None) -> None:
+    global _STEPS, _TIMEOUT
+    _STEPS, _TIMEOUT = steps, timeout
 
 
 def _work(docs: list[Document]) -> list[Document]:
-    return finish_chunk(_STEPS, docs)
+    return finish_chunk(_STEPS, docs, _TIMEOUT)
 
 
 class LocalExecutor:
     def __init__(
-        self, workers: int | None = None, chunk_size: int = 32, in_flight_per_worker: int = 2
+        self,
+        workers: int | None = None,
+        chunk_size: int = 32,
+        in_flight_per_worker: int = 2,
+        doc_timeout: float | None = DOC_TIMEOUT_SECONDS,
     ):
         self.workers = workers or os.cpu_count() or 1
         self.chunk_size = chunk_size
         self.max_in_flight = self.workers * in_flight_per_worker
+        self.doc_timeout = doc_timeout
+        self._pool: ProcessPoolExecutor | None = None
+        self._steps: list[Step] = []
+
+    def _fresh_pool(self) -> ProcessPoolExecutor:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers, initializer=_init, initargs=(self._steps, self.doc_timeout)
+        )
+        return self._pool
+
+    def _submit(self, docs: list[Document]) -> Future:
+        try:
+            return self._pool.submit(_work, docs)
+        except BrokenProcessPool:  # a worker died since the last submit
+            return self._fresh_pool().submit(_work, docs)
+
+    def _collect(self, chunk: list[Document], future: Future) -> list[Document]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        out = []  # the chunk's worker died: find the page that kills it, one page per task
+        for doc in chunk:
+            try:
+                out.extend(self._submit([doc]).result())
+            except BrokenProcessPool as exc:
+                out.append(crashed(doc, f"the worker process died ({exc})"))
+        return out
 
     def run(self, steps: list[Step], docs: Iterable[Document]) -> Iterator[Document]:
-        with ProcessPoolExecutor(
-            max_workers=self.workers, initializer=_init, initargs=(steps,)
-        ) as pool:
-            pending: deque[Future] = deque()
+        self._steps = steps
+        self._fresh_pool()
+        pending: deque[tuple[list[Document], Future]] = deque()
+        try:
             for chunk in chunked(docs, self.chunk_size):
-                pending.append(pool.submit(_work, chunk))
+                pending.append((chunk, self._submit(chunk)))
                 if len(pending) >= self.max_in_flight:
-                    yield from pending.popleft().result()
+                    yield from self._collect(*pending.popleft())
             while pending:
-                yield from pending.popleft().result()
+                yield from self._collect(*pending.popleft())
+        finally:
+            self.close()
 
     def close(self) -> None:
-        pass
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

@@ -2,6 +2,8 @@
 
 ``ray`` is an optional extra (``pip install 'curator[ray]'``). With ``address`` the executor
 joins an existing cluster; without, it starts a local instance limited to ``workers`` CPUs.
+Tasks are not retried by Ray: a chunk whose worker died is re-run one page per task here,
+and the page that kills a worker again is rejected (see :mod:`curator.executors`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from ..pipeline import Document, Step
-from . import chunked, finish_chunk
+from . import DOC_TIMEOUT_SECONDS, chunked, crashed, finish_chunk
 
 
 def _ray():
@@ -23,7 +25,11 @@ def _ray():
 
 class RayExecutor:
     def __init__(
-        self, address: str | None = None, workers: int | None = None, chunk_size: int = 32
+        self,
+        address: str | None = None,
+        workers: int | None = None,
+        chunk_size: int = 32,
+        doc_timeout: float | None = DOC_TIMEOUT_SECONDS,
     ):
         ray = _ray()
         self.started_here = not ray.is_initialized()
@@ -35,19 +41,34 @@ class RayExecutor:
             )
             ray.init(ignore_reinit_error=True, log_to_driver=False, **kwargs)
         self.chunk_size = chunk_size
+        self.doc_timeout = doc_timeout
         self.max_in_flight = 2 * int(ray.available_resources().get("CPU", 1) or 1)
-        self._task = ray.remote(finish_chunk)
+        self._task = ray.remote(max_retries=0)(finish_chunk)
+
+    def _collect(self, chunk: list[Document], ref, steps_ref) -> list[Document]:
+        ray = _ray()
+        try:
+            return ray.get(ref)
+        except (ray.exceptions.WorkerCrashedError, ray.exceptions.RayTaskError):
+            pass
+        out = []
+        for doc in chunk:
+            try:
+                out.extend(ray.get(self._task.remote(steps_ref, [doc], self.doc_timeout)))
+            except (ray.exceptions.WorkerCrashedError, ray.exceptions.RayTaskError) as exc:
+                out.append(crashed(doc, f"the Ray worker died ({type(exc).__name__})"))
+        return out
 
     def run(self, steps: list[Step], docs: Iterable[Document]) -> Iterator[Document]:
         ray = _ray()
         steps_ref = ray.put(steps)  # shipped once to the object store, not once per chunk
         pending: deque = deque()
         for chunk in chunked(docs, self.chunk_size):
-            pending.append(self._task.remote(steps_ref, chunk))
+            pending.append((chunk, self._task.remote(steps_ref, chunk, self.doc_timeout)))
             if len(pending) >= self.max_in_flight:
-                yield from ray.get(pending.popleft())
+                yield from self._collect(*pending.popleft(), steps_ref)
         while pending:
-            yield from ray.get(pending.popleft())
+            yield from self._collect(*pending.popleft(), steps_ref)
 
     def close(self) -> None:
         if self.started_here:
