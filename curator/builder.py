@@ -220,8 +220,11 @@ class _Packer:
     """Consumes the stream in dedup batches: counts verdicts, appends the version's reports
     and feeds kept records to the shard writer as each batch completes."""
 
-    def __init__(self, dataset: Path, state: Path, version: str, deny, already, writer) -> None:
+    def __init__(
+        self, dataset: Path, state: Path, version: str, deny, already, writer, corrections=None
+    ) -> None:
         self.dataset, self.deny, self.already, self.writer = dataset, deny, already, writer
+        self.corrections = corrections  # a CorrectionFinder: keeps pages corrected upstream
         self.folder = state / "reports" / version
         shutil.rmtree(self.folder, ignore_errors=True)  # a killed attempt at this version
         self.counts: Counter = Counter()
@@ -243,7 +246,9 @@ class _Packer:
                     {"origin": d.origin, "url": d.record.get("url"), "reason": d.rejected}
                 )
             elif d.duplicate_of:
-                c["duplicates"] += 1
+                c["duplicates"] += 1  # corrections are taken out of this count at the end
+                if self.corrections is not None:
+                    self.corrections.see(d)
             else:
                 denied = self.deny.denies(d.record)
                 published = _contains(self.already, d.record["id"])
@@ -257,6 +262,14 @@ class _Packer:
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def rename(self, state: Path, version: str) -> None:
+        """Move this run's reports to the version it turned out to be (a patch)."""
+        target = state / "reports" / version
+        shutil.rmtree(target, ignore_errors=True)
+        if self.folder.exists():
+            self.folder.rename(target)
+        self.folder = target
 
 
 def _meta(spec: Spec) -> dict[str, Any]:
@@ -296,6 +309,7 @@ def _run_locked(
     dedup_batch: int = DEDUP_BATCH,
 ) -> BuildResult:
     from .dedup import Deduplicator
+    from .package.corrections import CorrectionFinder, apply_corrections, merge_corrections
     from .package.manifest import next_version
     from .package.writer import ShardWriter, iter_carried_rows, schema_sha256
 
@@ -312,10 +326,10 @@ def _run_locked(
     boilerplate = BoilerplateModel.load(state / BOILERPLATE_STATE)
     driver_steps = _batch_steps(spec, LearnedBoilerplate(model=boilerplate))
     writer = ShardWriter(dataset, version, spec.shard_size)
-    if kind == "major":  # a new record schema: every row is rewritten into the new shards
-        for record in iter_carried_rows(dataset, manifest):
-            writer.add(record)
-    packer = _Packer(dataset, state, version, deny, _published_ids(dataset, manifest), writer)
+    finder = CorrectionFinder(dataset, manifest, deny)
+    packer = _Packer(
+        dataset, state, version, deny, _published_ids(dataset, manifest), writer, finder
+    )
     executor = make_executor(**(executor_options or {}))
     sources = read_sources(spec, _source_context(spec, refresh=manifest is not None))
     try:
@@ -323,23 +337,34 @@ def _run_locked(
         packer.consume(stream, dedup, dedup_batch)
     finally:
         executor.close()
+    corrected = finder.records()
+    if kind == "major":  # a new record schema: every row is rewritten into the new shards
+        for record in merge_corrections(iter_carried_rows(dataset, manifest), corrected):
+            writer.add(record)
+    elif corrected and not packer.counts["added"]:  # only corrections: a patch version
+        kind, version = "patch", next_version(manifest, "patch")
+        writer = ShardWriter(dataset, version, spec.shard_size)  # the first one got no row
+        dedup.version = version
+        packer.rename(state, version)
     c = packer.counts
     counts = {
         "read": c["seen"] + skip.unchanged + denied.dropped, "unchanged": skip.unchanged,
         "added": c["added"], "denied": denied.dropped + c["late_denied"],
         "duplicates": c["duplicates"], "rejected": c["rejected"],
-        "already_published": c["already_published"],
+        "already_published": c["already_published"], "updated": len(corrected),
     }  # fmt: skip
+    counts["duplicates"] -= len(corrected)  # a correction is not a dropped duplicate
     reasons = dict(packer.reasons)
-    if not c["added"] and kind != "major":
+    if not c["added"] and not corrected and kind != "major":
         packer.discard()
         if counts["already_published"]:
             dedup.commit()  # a run killed after its manifest: bring the index up to date
         _save_seen(state)
         return BuildResult(dataset, None, counts, reasons, _nothing_new(manifest, dataset))
+    plan = apply_corrections(dataset, manifest, corrected, version) if kind != "major" else None
     entry = publish_version(
         dataset, manifest, spec.name, writer, counts, _meta(spec), shard_size=spec.shard_size,
-        kept=spec.versions_kept, spec_sha256=spec.sha256, kind=kind,
+        kept=spec.versions_kept, spec_sha256=spec.sha256, kind=kind, corrections=plan,
     )  # fmt: skip
     dedup.commit()
     crash_point("index")

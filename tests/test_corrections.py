@@ -1,9 +1,8 @@
 """Issue 7, corrections: a published article whose page changed upstream is carried, corrected,
 by the next version (a patch when nothing is added) while pinned versions keep the old text.
 
-Until the builder calls the corrections hook, ``_update`` below does the builder's part with
-the real pipeline steps and the public functions; ``test_update_publishes_a_correction_*``
-runs ``curator.builder.update`` itself and is marked xfail(strict) until the hook is wired.
+``_update`` below does the builder's part with the real pipeline steps and the public
+functions; ``test_update_publishes_a_correction_*`` runs ``curator.builder.update`` itself.
 """
 
 from __future__ import annotations
@@ -261,7 +260,6 @@ def test_apply_corrections_guards(tmp_path):
     assert pq.read_table(dataset / manifest.latest["shards"][0]).num_rows == 2  # untouched
 
 
-@pytest.mark.xfail(strict=True, reason="builder.run does not call the corrections hook yet")
 def test_update_publishes_a_correction_as_a_patch(tmp_path):
     spec, dataset = _built(tmp_path)
     fixed_id = _id_of(dataset, "https://news.example/story/1")
