@@ -14,13 +14,19 @@ _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MULTI_SPACE = re.compile(r" {2,}")
 _BLANK_RUN = re.compile(r"\n{3,}")
+_ASCII_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 MAX_FIX_PASSES = 3
+# ASCII characters some ftfy fix with our settings could change (line breaks, terminal
+# escapes, control characters); printable ASCII, "\n" and "\t" pass through ftfy unchanged.
+_ASCII_FIXABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def fix_encoding(text: str) -> str:
     """Repair mojibake (UTF-8 read as cp1252 and the like) without touching anything else."""
+    if text.isascii() and not _ASCII_FIXABLE.search(text):
+        return text  # ASCII is never mojibake, and no other fix applies: skip ftfy (~50 us)
     return ftfy.fix_text(
         text,
         unescape_html=False,
@@ -31,8 +37,11 @@ def fix_encoding(text: str) -> str:
     )
 
 
-
 def normalise_line(line: str) -> str:
+    if line.isascii() and not _ASCII_CONTROLS.search(line):
+        # Nothing for the first three patterns to do (they only match non-ASCII and control
+        # characters): the common case, done without them.
+        return (_MULTI_SPACE.sub(" ", line) if "  " in line else line).strip()
     line = _ZERO_WIDTH.sub("", line)
     line = _ODD_SPACES.sub(" ", line)
     line = _CONTROL.sub("", line)

@@ -30,9 +30,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import synthetic  # noqa: E402
 
+HEAVY = False  # --heavy: pages like real news pages (~40-80 KB, big menus, scripts, JSON-LD)
+
 
 def _pages(n: int) -> list[tuple[str, str]]:
-    return [synthetic.page(i) for i in range(n)]
+    make = synthetic.heavy_page if HEAVY else synthetic.page
+    return [make(i) for i in range(n)]
 
 
 def bench_trafilatura(pages) -> float:
@@ -112,7 +115,7 @@ print(json.dumps({{"seconds": took, "counts": r.counts, "driver_kb": self_rss, "
 def run_build(folder: Path, n: int, executor: dict, batch: int) -> dict:
     """A real build of ``n`` generated pages in a subprocess; its time and peak RSS."""
     folder.mkdir(parents=True, exist_ok=True)
-    synthetic.write_jsonl(folder / "pages.jsonl", n)
+    synthetic.write_jsonl(folder / "pages.jsonl", n, heavy=HEAVY)
     spec = folder / "spec.toml"
     spec.write_text(
         'name = "bench"\noutput = "out"\nshard_size = 5000\n'
@@ -159,7 +162,15 @@ def main() -> None:
         help="dedup batch of the memory runs (default --n); use >= 2000 so the learned "
         "boilerplate buffer (2,000 documents) is full in both runs",
     )
+    ap.add_argument(
+        "--heavy",
+        action="store_true",
+        help="heavy generated pages (~40-80 KB: big menu and footer, inline scripts and styles, "
+        "JSON-LD, related grid, comments) like real news pages, instead of ~4 KB ones",
+    )
     args = ap.parse_args()
+    global HEAVY
+    HEAVY = args.heavy
     n = args.n
     pages = _pages(n)
     print(f"# curator bench: {n} generated pages (~{sum(len(h) for _, h in pages) // n} bytes of HTML each), "

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 from typing import Any
 
 import trafilatura
+from lxml import etree
 from lxml import html as lxml_html
 
 from ..normalise import normalise_line, normalise_text, paragraphs
@@ -52,6 +54,24 @@ _TOKEN_SPLIT = re.compile(r"[\s_]+")
 def _tokens(el: Any) -> set[str]:
     attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower()
     return {t for t in _TOKEN_SPLIT.split(attrs) if t}
+
+
+@lru_cache(maxsize=8192)
+def _label_kind(attrs: str) -> tuple[bool, bool]:
+    """(chrome by its tokens, byline by its parts) for a "class id role" label: the same
+    answers as :func:`_is_chrome` and :func:`_is_byline_block` give from the attributes,
+    cached because a page repeats its labels (menu items, teasers)."""
+    tokens = {t for t in _TOKEN_SPLIT.split(attrs.lower()) if t}
+    parts = _parts(tokens)
+    return bool(tokens & CHROME_TOKENS) or bool(parts & CHROME_PARTS), bool(parts & BYLINE_PARTS)
+
+
+# Only an element with one of these attributes, or a chrome tag, can be chrome or a byline.
+_MAYBE_CHROME = etree.XPath(
+    "descendant-or-self::*[@class or @id or @role or @rel or "
+    + " or ".join(f"self::{tag}" for tag in CHROME_TAGS)
+    + "]"
+)
 
 
 def _parts(tokens: set[str]) -> set[str]:
@@ -110,10 +130,18 @@ def preclean(tree: Any) -> dict[str, Any]:
     body = tree.find("body")
     total = max(_text_len(body if body is not None else tree), 1)
     doomed = []
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+    for el in _MAYBE_CHROME(tree):  # the elements tree.iter() would give that can match
+        if el.tag in ("html", "body"):
             continue
-        if (_is_chrome(el) or _is_byline_block(el)) and _text_len(el) / total <= MAX_CHROME_SHARE:
+        chrome, byline = _label_kind(
+            f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+        )
+        if not (chrome or el.tag in CHROME_TAGS):  # not chrome; a byline block, then?
+            if not byline and el.get("rel") != "author":
+                continue
+            if not 0 < len(" ".join(el.itertext()).split()) <= MAX_BYLINE_BLOCK_WORDS:
+                continue
+        if _text_len(el) / total <= MAX_CHROME_SHARE:
             doomed.append(el)
     for el in doomed:
         _harvest(el, meta)

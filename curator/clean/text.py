@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..normalise import join_paragraphs, normalise_text, paragraphs
@@ -33,11 +34,13 @@ def decode(data: str | bytes) -> str:
         return data.decode(best.encoding, errors="replace")
 
 
+# NUL, the control characters other than \n \r \t \f, and the replacement character.
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def looks_binary(text: str) -> bool:
     sample = text[:4096]
-    bad = sum(
-        1 for c in sample if c == "\x00" or (ord(c) < 32 and c not in "\n\r\t\f") or c == "\ufffd"
-    )
+    bad = len(_BINARY_CHARS.findall(sample))
     return bool(sample) and bad / len(sample) > 0.01
 
 

@@ -74,6 +74,10 @@ class LocalExecutor:
 
     def run(self, steps: list[Step], docs: Iterable[Document]) -> Iterator[Document]:
         self._steps = steps
+        for step in steps:  # load what every worker needs once here: forked workers share it
+            warm_up = getattr(step, "warm_up", None)
+            if callable(warm_up):
+                warm_up()
         self._fresh_pool()
         pending: deque[tuple[list[Document], Future]] = deque()
         try:

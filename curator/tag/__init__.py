@@ -21,9 +21,9 @@ from ..urls import host_of
 from . import removed
 from .dates import iso, parse_iso, parse_text_date
 from .filters import QualityFilter
-from .language import detect_language
+from .language import _get_factory, detect_language
 from .metadata import PRECEDENCE, Chooser, add_dateline, add_url_date
-from .quality import quality_signals
+from .quality import signals
 from .removed import looks_like_nav
 from .sources import Candidates, read_extraction, read_page
 
@@ -47,14 +47,15 @@ def text_fields(text: str) -> dict[str, Any]:
     """Normalised text, its counts, hash, language and quality signals."""
     text = normalise_text(text)
     language, probability = detect_language(text)
+    toks = words(text)
     return {
         "text": text,
-        "word_count": len(words(text)),
+        "word_count": len(toks),
         "char_count": len(text),
         "content_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         "language": language,
         "language_probability": probability,
-        "quality": quality_signals(text, language),
+        "quality": signals(text, toks, language),
     }
 
 
@@ -228,6 +229,11 @@ class Tagger(Step):
 
     def __init__(self, settings: dict[str, Any] | None = None):
         self.settings = dict(settings or {})
+
+    def warm_up(self) -> None:
+        """Load the language profiles (~0.5 s) before a process pool forks its workers, so
+        they inherit them instead of each loading its own."""
+        _get_factory()
 
     def process(self, doc: Document) -> None:
         tag_document(doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 
 import stopwordsiso
@@ -25,20 +26,29 @@ def _ratio(part: int, whole: int) -> float | None:
 def quality_signals(text: str, language: str | None = None) -> dict[str, float | int | None]:
     """Signals on ``text``; ratios are null when their denominator is zero (no words, no lines,
     or no stop-word list for the language)."""
-    toks = words(text)
+    return signals(text, words(text), language)
+
+
+def signals(
+    text: str, toks: list[str], language: str | None = None
+) -> dict[str, float | int | None]:
+    """:func:`quality_signals` given the words of ``text`` (the tagger has them already).
+    Characters and words are counted once each per distinct value (a C-level Counter), which
+    gives the same integer counts as a pass per character."""
     lines = paragraphs(text)
     stops = stopwords_for(language)
-    non_space = [c for c in text if not c.isspace()]
-    mean_len = round(sum(len(w) for w in toks) / len(toks), 4) if toks else None
+    chars = Counter(text)
+    non_space = sum(n for c, n in chars.items() if not c.isspace())
+    non_alpha = sum(n for c, n in chars.items() if not c.isspace() and not c.isalpha())
+    mean_len = round(sum(map(len, toks)) / len(toks), 4) if toks else None
+    stop_count = sum(n for w, n in Counter(toks).items() if w.lower() in stops) if stops else 0
     return {
         "mean_word_length": mean_len,
         "terminal_punctuation_fraction": _ratio(
             sum(line.endswith(TERMINAL) for line in lines), len(lines)
         ),
-        "stopword_ratio": _ratio(sum(w.lower() in stops for w in toks), len(toks))
-        if stops
-        else None,
-        "non_alpha_fraction": _ratio(sum(not c.isalpha() for c in non_space), len(non_space)),
+        "stopword_ratio": _ratio(stop_count, len(toks)) if stops else None,
+        "non_alpha_fraction": _ratio(non_alpha, non_space),
         "duplicate_line_fraction": _ratio(len(lines) - len(set(lines)), len(lines)),
         "line_count": len(lines),
     }

@@ -24,6 +24,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..normalise import fix_encoding, normalise_line
@@ -294,15 +295,25 @@ _CRUMB_CLASS = re.compile(
 )
 
 
+def _labelled(tree: Any) -> list[Any]:
+    """The elements with a class or an id, in document order (the tree itself included):
+    the only ones a class-name reader can match, found without visiting every node."""
+    return tree.xpath("descendant-or-self::*[@class or @id]")
+
+
+@lru_cache(maxsize=4096)
+def _is_crumb_label(label: str) -> bool:
+    return bool(_CRUMB_CLASS.search(label))
+
+
 def read_breadcrumbs(tree: Any, out: Candidates) -> None:
     """Microdata BreadcrumbList and breadcrumb blocks named by class: link texts in order."""
     for el in tree.xpath('//*[contains(@itemtype, "BreadcrumbList")]'):
         names = [normalise_line(n.text_content()) for n in el.xpath('.//*[@itemprop="name"]')]
         _add(out, "section", "breadcrumb", [n for n in names if n] or None)
-    for el in tree.iter():
-        if isinstance(el.tag, str) and _CRUMB_CLASS.search(
-            f"{el.get('class', '')} {el.get('id', '')}"
-        ):
+    for el in _labelled(tree):
+        cls, ident = el.get("class"), el.get("id")
+        if (cls or ident) and _is_crumb_label(f"{cls or ''} {ident or ''}"):
             names = [normalise_line(a.text_content()) for a in el.iter("a")]
             _add(out, "section", "breadcrumb", [n for n in names if n] or None)
 
@@ -384,6 +395,7 @@ _NOT_BYLINE = re.compile(
     r"bio|avatar|img|image|photo|more|link|social|follow|email|box|card|list|info", re.I
 )
 MAX_LINE_CHARS = 200
+_NOT_LINES = {"meta", "link", "script", "style", "time", "body", "html"}
 
 
 def _lines_text(el: Any) -> str:
@@ -404,36 +416,43 @@ def _lines_text(el: Any) -> str:
     return normalise_line(re.sub(r"(?:\s*\|\s*)+", " | ", "".join(parts))).strip(" |")
 
 
+@lru_cache(maxsize=4096)
+def _line_kind(label: str, is_header: bool) -> str | None:
+    """Which kind of line an element with this class/id label holds, if any (labels repeat
+    across a page's menus and teasers, so the answer is cached)."""
+    if _BYLINE_CLASS.search(label) and not _NOT_BYLINE.search(label):
+        return "bylines"
+    if _MASTHEAD.search(label) and not is_header:
+        return "masthead"
+    if _DATELINE_CLASS.search(label):
+        return "datelines"
+    return None
+
+
 def read_lines(tree: Any, out: Candidates) -> None:
     """Byline and dateline blocks by their class names, as the cleaner would pass them: raw
     lines for :mod:`authors` and :mod:`metadata` to parse. Outermost match only."""
     seen: set[Any] = set()
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in {
-            "meta",
-            "link",
-            "script",
-            "style",
-            "time",
-            "body",
-            "html",
-        }:
+    for el in _labelled(tree):
+        if el.tag in _NOT_LINES:
             continue
-        if any(a in seen for a in el.iterancestors()):
+        cls, ident = el.get("class"), el.get("id")
+        if not cls and not ident:
+            continue  # no class and no id: no label to match (the common case, so first)
+        # The label decides which kind of line this could be; the text (a walk of the
+        # subtree) is only read for the few elements whose label matches.
+        kind = _line_kind(f"{cls or ''} {ident or ''}", el.tag == "header")
+        if kind is None:
             continue
-        label = f"{el.get('class', '')} {el.get('id', '')}"
+        if seen and any(a in seen for a in el.iterancestors()):
+            continue
         text = _lines_text(el)
         if not text or len(text) > MAX_LINE_CHARS:
             continue
-        if _BYLINE_CLASS.search(label) and not _NOT_BYLINE.search(label):
-            out["bylines"].append(("html", text))
-            seen.add(el)
-        elif _MASTHEAD.search(label) and el.tag != "header":
-            out["masthead"].append(("html", text))
-            seen.add(el)
-        elif _DATELINE_CLASS.search(label) and not _in_masthead(el):
-            out["datelines"].append(("html", text))
-            seen.add(el)
+        if kind == "datelines" and _in_masthead(el):
+            continue
+        out[kind].append(("html", text))
+        seen.add(el)
 
 
 def _add(out: Candidates, field: str, source: str, value: Any) -> None:

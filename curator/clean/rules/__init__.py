@@ -64,6 +64,23 @@ def is_sentence_like(line: str) -> bool:
     )
 
 
+# Characters that re.IGNORECASE matches to an ASCII letter although str.lower() does not
+# lower them to it (İ, ı, ſ, the Kelvin sign): a line holding one skips the quick test.
+_CASE_EXOTIC = "\u0130\u0131\u017f\u212a"
+
+
+def may_contain(line: str, markers: tuple[str, ...]) -> bool:
+    """False only when none of ``markers`` (lower-case ASCII) occurs in ``line``, ignoring case.
+
+    A quick necessary condition for an expensive case-insensitive pattern every match of which
+    contains one of the markers: lines that fail it cannot match, so the pattern is skipped
+    (most article prose); lines that pass it still go through the pattern."""
+    if not line.isascii() and any(c in line for c in _CASE_EXOTIC):
+        return True
+    low = line.lower()
+    return any(m in low for m in markers)
+
+
 def short_match(pattern: re.Pattern[str], max_words: int) -> Callable[[str], bool]:
     """A matcher for chrome phrases: the pattern found in a line of at most ``max_words``.
 

@@ -25,7 +25,9 @@ _AFTER_SENTENCE = re.compile(
 # A caption label with no credit: "Image caption, ...", "Légende : ...", "Bildunterschrift: ...".
 _LABEL = re.compile(r"^(?:image caption|caption|légende|bildunterschrift|pie de foto)\s*[:,]", re.I)
 # An agency credit closing a caption: "... Jane Doe/AFP", "... Getty Images", "... (AP Photo/Jane Doe)".
-_AGENCIES = r"(?:AFP|AP|Reuters|dpa|EFE|ANSA|Getty Images|Shutterstock|Bloomberg|Xinhua|Anadolu|EPA|Keystone|Imago|Alamy|picture alliance|AP Photo)"
+_AGENCY_NAMES = ("AFP", "AP", "Reuters", "dpa", "EFE", "ANSA", "Getty Images", "Shutterstock", "Bloomberg",
+                 "Xinhua", "Anadolu", "EPA", "Keystone", "Imago", "Alamy", "picture alliance", "AP Photo")  # fmt: skip
+_AGENCIES = f"(?:{'|'.join(_AGENCY_NAMES)})"
 _TAIL = re.compile(
     rf"(?P<credit>(?:[\w.'’ -]{{0,40}}/\s*)?{_AGENCIES}(?:\s*/\s*[\w.'’ -]{{1,40}})?)\s*\)?\.?$"
 )
@@ -41,11 +43,17 @@ def credit_of(line: str) -> str | None:
     line = line.strip()
     if len(line.split()) > MAX_CAPTION_WORDS:
         return None
-    for pattern in (_PAREN, _LEAD, _AFTER_SENTENCE):
-        m = pattern.search(line)
+    # Quick necessary conditions first (prose lines fail them): _PAREN needs both brackets,
+    # _AFTER_SENTENCE a colon, and _TAIL (case-sensitive) an agency's name.
+    for pattern, needed in (
+        (_PAREN, "(" in line and ")" in line),
+        (_LEAD, True),
+        (_AFTER_SENTENCE, ":" in line),
+    ):
+        m = pattern.search(line) if needed else None
         if m:
             return m.group("credit").strip(" .;")
-    m = _TAIL.search(line)
+    m = _TAIL.search(line) if any(a in line for a in _AGENCY_NAMES) else None
     if m and (len(line.split()) <= 8 or "/" in m.group("credit") or "Getty" in m.group("credit")):
         return m.group("credit").strip(" .;()")
     if _FILE_PHOTO.match(line) or _LABEL.match(line):

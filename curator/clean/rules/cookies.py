@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import line_rule
+from . import line_rule, may_contain
 
 _COOKIE = r"(?:cookies?|traceurs|témoins)"
 _PHRASES = re.compile(
@@ -27,7 +27,16 @@ _COOKIE_LINK = re.compile(rf"\b{_COOKIE}\b|\bcookie-", re.I)
 MAX_LINK_WORDS = 6  # "Gestion des cookies", "Cookie settings": a link, never a sentence
 
 
+# Every match of _PHRASES longer than its whole-line answers ("manage preferences", at most
+# 19 characters) holds one of these, and every match of _COOKIE_LINK holds a cookie word.
+_MARKERS = ("cookie", "traceurs", "moins", "continuing", "privacy", "consent", "accepter", "refuser",
+            "poursuivant", "akzeptieren", "ablehnen", "datenschutzeinstellungen", "aceptar", "rechazar")  # fmt: skip
+MAX_BARE_ANSWER_CHARS = 24
+
+
 def is_cookie_notice(line: str) -> bool:
+    if len(line) > MAX_BARE_ANSWER_CHARS and not may_contain(line, _MARKERS):
+        return False
     n = len(line.split())
     return (n <= MAX_WORDS and bool(_PHRASES.search(line))) or (
         n <= MAX_LINK_WORDS and bool(_COOKIE_LINK.search(line))

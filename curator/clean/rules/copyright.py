@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import harvest_rule
+from . import harvest_rule, may_contain
 
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*(?:19|20)\d\d|^copyright\b|\bcopyright (?:©|\(c\)|(?:19|20)\d\d)"
@@ -23,6 +23,10 @@ _LICENCE = re.compile(
 _CC_PARTS = [("attribution", "BY"), ("namensnennung", "BY"), ("reconocimiento", "BY"), ("non-?commercial", "NC"),
              ("pas d'utilisation commerciale", "NC"), ("share-?alike", "SA"), ("no-?deriv", "ND")]  # fmt: skip
 MAX_WORDS = 40
+# Every match of _COPYRIGHT holds one of these; every match of _LICENCE holds "creative commons".
+_COPYRIGHT_MARKERS = ("©", "(c)", "copyright", "all rights reserved", "tous droits r", "alle rechte vorbehalten",
+                      "todos los derechos reservados", "tutti i diritti riservati", "may not be", "reproduction",
+                      "nachdruck nur mit")  # fmt: skip
 
 
 def licence_of(line: str) -> str:
@@ -37,9 +41,9 @@ def licence_of(line: str) -> str:
 def harvest(line: str) -> dict[str, list[str]] | None:
     if len(line.split()) > MAX_WORDS:
         return None
-    if _LICENCE.search(line):
+    if may_contain(line, ("creative commons",)) and _LICENCE.search(line):
         return {"licenses": [licence_of(line)]}
-    return {} if _COPYRIGHT.search(line) else None
+    return {} if may_contain(line, _COPYRIGHT_MARKERS) and _COPYRIGHT.search(line) else None
 
 
 rule = harvest_rule("copyright", harvest)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...urls import looks_like_domain
-from . import Page
+from . import Page, may_contain
 
 NOTICE = re.compile(
     r"alternat(?:e|ive) (?:address|domain|url|link)|mirror (?:site|address|domain)s?|can also be (?:accessed|reached|found) at"
@@ -14,6 +14,9 @@ NOTICE = re.compile(
     r"|direcci[oó]n(?:es)? alternativas?|dominios? alternativos?|tambi[eé]n (?:se puede|puede) acceder",
     re.I,
 )
+# Every match of NOTICE holds one of these.
+_NOTICE_MARKERS = ("alternat", "mirror", "can also be", "adresse", "accessible", "spiegel", "direcci",
+                   "dominio", "tambi")  # fmt: skip
 _URL = re.compile(r"^(?:https?://)?[^\s/]+\.[a-z]{2,24}(?:[/?#]\S*)?$", re.I)
 
 
@@ -29,7 +32,7 @@ def rule(page: Page) -> None:
     after_notice = False
     for i in page.live():
         line = page.paragraphs[i]
-        if NOTICE.search(line) and len(line.split()) <= 30:
+        if may_contain(line, _NOTICE_MARKERS) and NOTICE.search(line) and len(line.split()) <= 30:
             page.remove(i, "mirror-notice")
             after_notice = True
             page.add_meta(

@@ -28,16 +28,17 @@ NETWORKS = {
     "sms", "tumblr", "vk", "xing", "pocket", "instagram", "youtube", "tiktok", "partager", "teilen", "compartir",
 }  # fmt: skip
 MAX_NETWORK_TOKENS = 12
+_TOKEN = re.compile(r"[\w-]+")
 
 
 def _network_tokens(line: str) -> int:
     """How many network names the line is made of; 0 when it holds anything else."""
-    tokens = re.findall(r"[\w-]+", line.lower())
-    return (
-        len(tokens)
-        if len(tokens) <= MAX_NETWORK_TOKENS and all(t in NETWORKS for t in tokens)
-        else 0
-    )
+    count = 0
+    for m in _TOKEN.finditer(line.lower()):  # stops at the first word that is not a network
+        count += 1
+        if count > MAX_NETWORK_TOKENS or m.group() not in NETWORKS:
+            return 0
+    return count
 
 
 def is_share_line(line: str) -> bool:
