@@ -207,7 +207,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .errors import UsageError
     from .lock import LockedError
+    from .package.push import PushError
     from .spec import SpecError
 
     args = parser().parse_args(argv)
@@ -219,17 +221,15 @@ def main(argv: list[str] | None = None) -> int:
     except LockedError as exc:
         print(f"curator: {exc}", file=sys.stderr)
         return EXIT_LOCKED
-    except KeyError as exc:  # an unknown version name
-        print(f"curator: {exc.args[0]}", file=sys.stderr)
+    except UsageError as exc:  # an unknown version, export into a non-empty folder, ...
+        print(f"curator: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except RuntimeError as exc:  # a failed push (PushError)
+    except PushError as exc:
         print(f"curator: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    except (
-        ValueError
-    ) as exc:  # bad arguments: export into a non-empty folder, remove without reason
-        print(f"curator: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except BrokenPipeError:  # output piped into `head`: not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
     except FileNotFoundError as exc:
         print(f"curator: {exc.filename}: no such file", file=sys.stderr)
         return EXIT_USAGE

@@ -13,7 +13,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..normalise import normalise_line, normalise_text, paragraphs
-from .result import Cleaned
+from .result import Cleaned, Removed
 from .rules.breadcrumbs import section_path
 from .rules.captions import credit_of
 from .text import decode, finish, guarded, looks_binary, run_rules
@@ -48,6 +48,7 @@ MAX_BYLINE_BLOCK_WORDS = 25
 CHROME_TAGS = ("figcaption", "nav", "aside", "footer")
 # A "chrome" container that holds this much of the page's text is the article wrapper, not chrome.
 MAX_CHROME_SHARE = 0.5
+MAX_EXPLAIN_CHARS = 200  # a removed block is shown shortened in --explain
 _TOKEN_SPLIT = re.compile(r"[\s_]+")
 
 
@@ -115,7 +116,8 @@ def _harvest(el: Any, meta: dict[str, Any]) -> None:
                 t in _tokens(node)
                 for t in ("credit", "copyright", "photo-credit", "caption-credit")
             ):
-                credit = normalise_line(node.text_content())
+                printed = normalise_line(node.text_content())
+                credit = credit_of(printed) or printed  # "Foto: X/dpa" credits "X/dpa"
         if credit and credit not in meta.get("image_credits", []):
             meta.setdefault("image_credits", []).append(credit)
     if _is_byline_block(el):
@@ -124,8 +126,36 @@ def _harvest(el: Any, meta: dict[str, Any]) -> None:
             meta.setdefault("bylines", []).append(line)
 
 
-def preclean(tree: Any) -> dict[str, Any]:
-    """Remove chrome blocks from ``tree`` in place; return the metadata they carried."""
+def _why(el: Any) -> str:
+    """The rule name a removed block is reported under: its chrome tag or label."""
+    if el.tag in CHROME_TAGS:
+        return f"dom-{el.tag}"
+    tokens = _tokens(el)
+    named = sorted((tokens & CHROME_TOKENS) | (_parts(tokens) & CHROME_PARTS))
+    return f"dom-{named[0]}" if named else "dom-byline"
+
+
+def _explain(doomed: list[Any]) -> list[Removed]:
+    """One entry per outermost removed block (a block inside another is part of it)."""
+    gone = set(doomed)
+    out = []
+    for el in doomed:
+        if any(parent in gone for parent in el.iterancestors()):
+            continue
+        text = " ".join(" ".join(el.itertext()).split())  # one line, as --explain shows it
+        if text:
+            out.append(
+                Removed(
+                    text if len(text) <= MAX_EXPLAIN_CHARS else text[:MAX_EXPLAIN_CHARS] + "…",
+                    _why(el),
+                )
+            )
+    return out
+
+
+def preclean(tree: Any) -> tuple[dict[str, Any], list[Removed]]:
+    """Remove chrome blocks from ``tree`` in place; return the metadata they carried and what
+    was removed, each block under the name of the rule that removed it."""
     meta: dict[str, Any] = {}
     body = tree.find("body")
     total = max(_text_len(body if body is not None else tree), 1)
@@ -145,10 +175,11 @@ def preclean(tree: Any) -> dict[str, Any]:
             doomed.append(el)
     for el in doomed:
         _harvest(el, meta)
+    removed = _explain(doomed)
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
-    return meta
+    return meta, removed
 
 
 def parse(data: str | bytes) -> Any:
@@ -183,7 +214,7 @@ def _clean_html(html: str | bytes, url: str | None, mode: str) -> Cleaned:
     if tree is None:
         return Cleaned(rejected="empty: no markup in the input")
     original = copy.deepcopy(tree)  # the tagger reads metadata from the untouched page
-    meta = preclean(tree)
+    meta, dom_removed = preclean(tree)
     extraction = extract(tree, url, mode)
     if extraction is None or not extraction.text:
         return Cleaned(
@@ -194,6 +225,7 @@ def _clean_html(html: str | bytes, url: str | None, mode: str) -> Cleaned:
     title = normalise_line(extraction.title) if extraction.title else None
     page = run_rules(paragraphs(normalise_text(extraction.text)), url, title, "html")
     cleaned = finish(page, meta)
+    cleaned.removed[:0] = dom_removed
     cleaned.tree, cleaned.extraction = original, extraction
     return cleaned
 

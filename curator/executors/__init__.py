@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, Protocol
 
+from ..errors import UsageError
 from ..pipeline import Document, Step, run_steps
 
 # Per-document bound on all per-document steps together (clean + tag). The cleaner's own
@@ -142,7 +143,7 @@ def make_executor(
 
         return RayExecutor(address=address, workers=workers, doc_timeout=doc_timeout)
     if kind != "local":
-        raise ValueError(f"unknown executor {kind!r}: use 'local' or 'ray'")
+        raise UsageError(f"unknown executor {kind!r}: use 'local' or 'ray'")
     from .local import LocalExecutor
 
     if workers == 1:

@@ -8,12 +8,13 @@ import os
 import shutil
 from pathlib import Path
 
+from ..errors import UsageError
 from .files import PUBLIC_MODE, sha256_file
 from .manifest import Manifest, load_manifest
 from .writer import write_card
 
 
-class ExportError(ValueError):
+class ExportError(UsageError):
     pass
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import UnknownVersion
 from .files import write_json
 
 MANIFEST = "manifest.json"
@@ -32,7 +33,7 @@ class Manifest:
             if v["version"] == name:
                 return v
         known = ", ".join(v["version"] for v in self.versions) or "none"
-        raise KeyError(f"no version {name!r} in this dataset (versions: {known})")
+        raise UnknownVersion(f"no version {name!r} in this dataset (versions: {known})")
 
     def to_json(self) -> dict[str, Any]:
         return {

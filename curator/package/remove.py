@@ -25,6 +25,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from ..errors import UsageError
 from ..faults import crash_point
 from ..lock import dataset_lock
 from ..record import Record
@@ -257,9 +258,9 @@ def remove(
 ) -> RemoveResult:
     """Take the article with ``id_`` or ``url`` out of every version of the spec's dataset."""
     if not (url or id_):
-        raise ValueError("remove: give the article's URL or its id")
+        raise UsageError("remove: give the article's URL or its id")
     if not reason or not reason.strip():
-        raise ValueError("remove: give a reason (it goes in the removal log)")
+        raise UsageError("remove: give a reason (it goes in the removal log)")
     spec = spec if isinstance(spec, Spec) else load_spec(spec)
     dataset, state = spec.output, state_dir(spec.output)
     with dataset_lock(state):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import UsageError
 from ..pipeline import Document, Step
 
 # spec key -> (record path, comparison): "min" rejects values below, "max" values above.
@@ -51,7 +52,7 @@ class QualityFilter(Step):
     def __init__(self, filters: dict[str, Any] | None = None):
         unknown = set(filters or {}) - set(THRESHOLDS) - {"languages"}
         if unknown:
-            raise ValueError(f"unknown filter keys: {sorted(unknown)}")
+            raise UsageError(f"unknown filter keys: {sorted(unknown)}")
         self.filters = dict(filters or {})
 
     def process(self, doc: Document) -> None:
