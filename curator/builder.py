@@ -65,11 +65,14 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)
     reject_reasons: dict[str, int] = field(default_factory=dict)
     message: str = ""
+    hosts: str = ""  # per-host fetch table, when the sources were fetched
+    by_host: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "dataset": str(self.dataset), "version": self.version, "counts": self.counts,
             "reject_reasons": self.reject_reasons, "message": self.message,
+            "by_host": self.by_host,
         }  # fmt: skip
 
     def summary(self) -> str:
@@ -83,6 +86,8 @@ class BuildResult:
             f"  rejected {n:>4} x {reason}"
             for reason, n in sorted(self.reject_reasons.items(), key=lambda x: -x[1])
         ]
+        if self.hosts:
+            lines += ["", "fetched, by host:", self.hosts]
         return "\n".join(lines)
 
 
@@ -207,13 +212,25 @@ def _run_pipeline(
     yield from stream
 
 
-def _source_context(spec: Spec, refresh: bool) -> SourceContext:
-    """An update re-checks archived pages with conditional GETs; a build reuses the archive."""
-    if not refresh:
-        return SourceContext()
+def _fetcher(spec: Spec, refresh: bool):
+    """One fetcher for every remote source of the run, so its per-host counts can be reported.
+    An update re-checks archived pages with conditional GETs; a build reuses the archive."""
     from .fetch import Fetcher
 
-    return SourceContext(fetcher=Fetcher.from_spec(spec, refresh=True))
+    return Fetcher.from_spec(spec, refresh=refresh)
+
+
+def _host_summary(fetcher) -> dict[str, Any]:
+    """The per-host fetch summary (fetched, not modified, refused by robots.txt, failed), as
+    the ``hosts`` table and the ``by_host`` counts of a :class:`BuildResult`."""
+    from dataclasses import asdict
+
+    from .fetch.crawl import CrawlSummary
+
+    if not fetcher.stats:
+        return {}
+    by_host = {host: asdict(stats) for host, stats in sorted(fetcher.stats.items())}
+    return {"hosts": CrawlSummary(by_host=dict(fetcher.stats)).table(), "by_host": by_host}
 
 
 class _Packer:
@@ -331,12 +348,15 @@ def _run_locked(
         dataset, state, version, deny, _published_ids(dataset, manifest), writer, finder
     )
     executor = make_executor(**(executor_options or {}))
-    sources = read_sources(spec, _source_context(spec, refresh=manifest is not None))
+    fetcher = _fetcher(spec, refresh=manifest is not None)
+    sources = read_sources(spec, SourceContext(fetcher=fetcher))
     try:
         stream = _run_pipeline(skip.run(denied.run(sources)), driver_steps, executor, progress)
         packer.consume(stream, dedup, dedup_batch)
     finally:
         executor.close()
+        fetcher.close()
+    hosts = _host_summary(fetcher)
     corrected = finder.records()
     if kind == "major":  # a new record schema: every row is rewritten into the new shards
         for record in merge_corrections(iter_carried_rows(dataset, manifest), corrected):
@@ -360,7 +380,7 @@ def _run_locked(
         if counts["already_published"]:
             dedup.commit()  # a run killed after its manifest: bring the index up to date
         _save_seen(state)
-        return BuildResult(dataset, None, counts, reasons, _nothing_new(manifest, dataset))
+        return BuildResult(dataset, None, counts, reasons, _nothing_new(manifest, dataset), **hosts)
     plan = apply_corrections(dataset, manifest, corrected, version) if kind != "major" else None
     entry = publish_version(
         dataset, manifest, spec.name, writer, counts, _meta(spec), shard_size=spec.shard_size,
@@ -370,9 +390,8 @@ def _run_locked(
     crash_point("index")
     boilerplate.save(state / BOILERPLATE_STATE)  # only what published versions saw is learned
     _save_seen(state)
-    return BuildResult(
-        dataset, entry["version"], counts, reasons, f"wrote {entry['version']} of {dataset}"
-    )
+    message = f"wrote {entry['version']} of {dataset}"
+    return BuildResult(dataset, entry["version"], counts, reasons, message, **hosts)
 
 
 def _nothing_new(manifest, dataset: Path) -> str:
