@@ -80,7 +80,7 @@ def _parts(tokens: set[str]) -> set[str]:
 
 
 def _text_len(el: Any) -> int:
-    return len(" ".join(el.itertext()))
+    return sum(map(len, el.itertext()))  # no joined copy: this runs for every candidate block
 
 
 def _is_chrome(el: Any) -> bool:
