@@ -190,7 +190,25 @@ def _batch_steps(spec: Spec, learned: Step) -> list[Step]:
     deduplicator follows them, one bounded batch at a time (see :class:`_Packer`)."""
     from .tag import QualityFilter, RefreshText
 
-    return [learned, RefreshText(), QualityFilter(spec.section("filters"))]
+    steps = [learned] if spec.section("clean").get("learn_boilerplate", True) else []
+    return [*steps, RefreshText(), QualityFilter(spec.section("filters"))]
+
+
+def _boilerplate_model(spec: Spec, state: Path) -> BoilerplateModel:
+    clean = spec.section("clean")
+    thresholds = {"min_pages": "boilerplate_min_pages", "min_share": "boilerplate_min_fraction"}
+    given = {arg: clean[key] for arg, key in thresholds.items() if key in clean}
+    return BoilerplateModel.load(state / BOILERPLATE_STATE, **given)
+
+
+def _executor_options(spec: Spec, options: dict[str, Any] | None) -> dict[str, Any]:
+    """The caller's executor options; the spec's ``[clean] timeout_seconds`` as the per-page
+    deadline unless the caller set one."""
+    options = {k: v for k, v in (options or {}).items() if v is not None}
+    timeout = spec.section("clean").get("timeout_seconds")
+    if timeout is not None:
+        options.setdefault("doc_timeout", timeout)
+    return options
 
 
 def _progress(
@@ -340,14 +358,14 @@ def _run_locked(
     deny = DenyList.load(dataset, spec.mirrors)
     denied = DenyFilter(deny)  # taken-down pages are dropped before cleaning
     dedup = Deduplicator(state / "index", spec.section("dedup"), spec.mirrors, version)
-    boilerplate = BoilerplateModel.load(state / BOILERPLATE_STATE)
+    boilerplate = _boilerplate_model(spec, state)
     driver_steps = _batch_steps(spec, LearnedBoilerplate(model=boilerplate))
     writer = ShardWriter(dataset, version, spec.shard_size)
     finder = CorrectionFinder(dataset, manifest, deny)
     packer = _Packer(
         dataset, state, version, deny, _published_ids(dataset, manifest), writer, finder
     )
-    executor = make_executor(**(executor_options or {}))
+    executor = make_executor(**_executor_options(spec, executor_options))
     fetcher = _fetcher(spec, refresh=manifest is not None)
     sources = read_sources(spec, SourceContext(fetcher=fetcher))
     try:

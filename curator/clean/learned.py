@@ -55,19 +55,27 @@ class HostCounts:
 class BoilerplateModel:
     """Per-host counts of the pages each (hashed) line was seen on."""
 
-    def __init__(self, hosts: dict[str, HostCounts] | None = None):
+    def __init__(
+        self,
+        hosts: dict[str, HostCounts] | None = None,
+        min_pages: int = MIN_PAGES,
+        min_share: float = MIN_SHARE,
+    ):
         self.hosts: dict[str, HostCounts] = hosts or {}
+        self.min_pages, self.min_share = min_pages, min_share
 
     @classmethod
-    def load(cls, path: str | Path) -> BoilerplateModel:
-        """The model saved at ``path``; an empty one when there is no file yet."""
+    def load(cls, path: str | Path, **thresholds: float) -> BoilerplateModel:
+        """The model saved at ``path`` (an empty one when there is no file yet), judging with
+        ``min_pages`` and ``min_share`` when given (the spec's ``[clean]`` settings)."""
         path = Path(path)
         if not path.exists():
-            return cls()
+            return cls(**thresholds)
         data = json.loads(path.read_text("utf-8"))
         if data.get("version") != FORMAT_VERSION:
-            return cls()  # an unknown format is relearned, not misread
-        return cls({h: HostCounts(c["pages"], c["lines"]) for h, c in data["hosts"].items()})
+            return cls(**thresholds)  # an unknown format is relearned, not misread
+        hosts = {h: HostCounts(c["pages"], c["lines"]) for h, c in data["hosts"].items()}
+        return cls(hosts, **thresholds)
 
     def save(self, path: str | Path) -> None:
         """Write atomically, so a run killed mid-write leaves the previous counts."""
@@ -93,7 +101,7 @@ class BoilerplateModel:
         if counts is None or counts.pages == 0:
             return False
         seen = counts.lines.get(line_key(line), 0)
-        return seen >= MIN_PAGES and seen / counts.pages >= MIN_SHARE
+        return seen >= self.min_pages and seen / counts.pages >= self.min_share
 
 
 class LearnedBoilerplate(Step):
