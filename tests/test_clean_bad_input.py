@@ -7,7 +7,7 @@ import time
 import pytest
 
 from curator.clean import clean_html, clean_text, html
-from curator.clean.timeout import PageTimeout, time_bound
+from curator.timeout import PageTimeout, time_bound
 
 ARTICLE = (
     "<p>"

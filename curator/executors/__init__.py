@@ -8,7 +8,7 @@ Isolation: every document runs all per-document steps under a deadline of
 :data:`DOC_TIMEOUT_SECONDS` (``doc_timeout``), a ``SIGALRM`` timer armed in the worker's
 main thread (pool workers and Ray task workers run tasks there). A page past its deadline is
 rejected ``"timeout: ..."`` and the next page starts; the cleaner's own, shorter bound
-(:mod:`curator.clean.timeout`) still fires first on slow extraction. A Python signal handler
+(:mod:`curator.timeout`, shared by both) still fires first on slow extraction. A Python signal handler
 cannot interrupt one long C call, and a page that kills its worker (a segfault in lxml) takes
 the whole chunk with it: the local and Ray executors then re-run that chunk one page per task
 in fresh workers, and the page that kills a worker again is rejected ``"worker crashed"``.
@@ -16,15 +16,12 @@ in fresh workers, and the page that kills a worker again is rejected ``"worker c
 
 from __future__ import annotations
 
-import signal
-import threading
-import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from typing import Any, Protocol
+from typing import Protocol
 
 from ..errors import UsageError
 from ..pipeline import Document, Step, run_steps
+from ..timeout import time_bound
 
 # Per-document bound on all per-document steps together (clean + tag). The cleaner's own
 # bound is 20 s (curator.clean.text.TIMEOUT_SECONDS); this catches the rest (the tagger,
@@ -43,40 +40,6 @@ class DocumentTimeout(BaseException):
     ``except Exception`` (see :meth:`Step.run`) swallows it as an ordinary failure."""
 
 
-def _can_alarm() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-
-@contextmanager
-def deadline(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`DocumentTimeout` in the block after ``seconds``; a no-op outside the main
-    thread or without ``setitimer``. A timer the caller armed (pytest-timeout) is honoured:
-    it fires first if due first, and is re-armed with its remaining time on the way out."""
-    if not seconds or seconds <= 0 or not _can_alarm():
-        yield
-        return
-    start = time.monotonic()
-    outer_handler = signal.getsignal(signal.SIGALRM)
-    outer_delay, outer_interval = signal.getitimer(signal.ITIMER_REAL)
-    outer_first = 0 < outer_delay < seconds
-
-    def on_alarm(signum: int, frame: Any) -> None:
-        if outer_first and callable(outer_handler):
-            outer_handler(signum, frame)
-        raise DocumentTimeout(f"took longer than {seconds:g} s")
-
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, outer_delay if outer_first else seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, outer_handler)
-        if outer_delay > 0:
-            left = max(outer_delay - (time.monotonic() - start), 0.001)
-            signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
-
-
 def finish_chunk(
     steps: list[Step], docs: list[Document], timeout: float | None = DOC_TIMEOUT_SECONDS
 ) -> list[Document]:
@@ -86,7 +49,7 @@ def finish_chunk(
     out = []
     for doc in docs:
         try:
-            with deadline(timeout):
+            with time_bound(timeout, DocumentTimeout):
                 for _ in run_steps([doc], steps):
                     pass
         except DocumentTimeout as exc:

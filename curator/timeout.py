@@ -1,4 +1,6 @@
-"""A per-document time bound, so one pathological page cannot hang a build.
+"""A per-document time bound, so one pathological page cannot hang a build; shared by the
+cleaner (its own bound on extraction) and the executors (a deadline on all of a document's
+steps), each raising its own exception type.
 
 Choice: ``signal.setitimer(ITIMER_REAL)`` in the main thread. It costs nothing per page (a
 worker process would pickle every page and its lxml tree both ways) and interrupts the
@@ -29,8 +31,8 @@ def _can_alarm() -> bool:
 
 
 @contextmanager
-def time_bound(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`PageTimeout` in the block when it runs longer than ``seconds``."""
+def time_bound(seconds: float | None, error: type[BaseException] = PageTimeout) -> Iterator[None]:
+    """Raise ``error`` in the block when it runs longer than ``seconds``."""
     if not seconds or seconds <= 0 or not _can_alarm():
         yield
         return
@@ -42,7 +44,7 @@ def time_bound(seconds: float | None) -> Iterator[None]:
     def on_alarm(signum: int, frame: Any) -> None:
         if outer_first and callable(outer_handler):
             outer_handler(signum, frame)  # the caller's deadline came first: its handler decides
-        raise PageTimeout(f"took longer than {seconds:g} s")
+        raise error(f"took longer than {seconds:g} s")
 
     signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, outer_delay if outer_first else seconds)
