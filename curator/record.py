@@ -132,14 +132,17 @@ def format_datetime(value: datetime | None) -> str | None:
     return None if value is None else value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _datetime_fields(props: dict[str, Any]) -> list[str]:
-    return [name for name, prop in props.items() if _is_datetime(prop)]
+@cache
+def _datetime_fields() -> tuple[str, ...]:
+    """Top-level date-time columns: computed once, this runs for every row written or read."""
+    props = article_schema()["properties"]
+    return tuple(name for name, prop in props.items() if _is_datetime(prop))
 
 
 def to_row(record: Record) -> Record:
     """Record (date-times as ISO strings) to a row for Arrow (date-times as datetimes)."""
     row = dict(record)
-    for name in _datetime_fields(article_schema()["properties"]):
+    for name in _datetime_fields():
         row[name] = parse_datetime(row[name])
     return row
 
@@ -147,7 +150,7 @@ def to_row(record: Record) -> Record:
 def from_row(row: Record) -> Record:
     """Row read back from parquet to a record that validates against the JSON Schema."""
     record = dict(row)
-    for name in _datetime_fields(article_schema()["properties"]):
+    for name in _datetime_fields():
         value = record.get(name)
         if hasattr(value, "to_pydatetime"):
             value = value.to_pydatetime()

@@ -141,3 +141,16 @@ def test_ray_workers_cut_off_a_hanging_page(ray_session):
     verdicts = {d.origin: d.rejected for d in out}
     assert verdicts["hang"].startswith("timeout:")
     assert verdicts["seed"] is None
+
+
+def test_a_failing_source_fails_the_run_and_an_early_stop_does_not_hang():
+    def broken_source():
+        yield from _docs()[:3]
+        raise RuntimeError("feed went away")
+
+    with pytest.raises(RuntimeError, match="feed went away"):
+        list(make_executor("local", workers=2).run([CleanStep()], broken_source()))
+    stream = make_executor("local", workers=2).run([CleanStep()], iter(_docs()))
+    first = next(stream)
+    stream.close()  # the consumer stops early: the feeder thread and the pool must end
+    assert first.origin == "seed"

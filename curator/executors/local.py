@@ -1,6 +1,11 @@
 """A process pool over the cores of this machine, with a bounded number of chunks in flight
 so memory stays flat however long the stream is; results come back in input order.
 
+Chunks are submitted by a feeder thread, not by the consumer: while the driver works through
+a batch (learned boilerplate, dedup, writing a shard) and pulls nothing, the workers go on
+with the next chunks until the bounded queue of results is full. Without it, the workers sat
+idle during every driver batch (measured: 1.28x for 2 workers on heavy pages).
+
 A worker that dies (a segfault in a C extension, the OOM killer) breaks the whole pool: the
 chunks in flight are then re-run one page per task in a fresh pool, and a page that breaks
 the pool again is rejected (see :mod:`curator.executors`).
@@ -9,7 +14,8 @@ the pool again is rejected (see :mod:`curator.executors`).
 from __future__ import annotations
 
 import os
-from collections import deque
+import queue
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -30,12 +36,24 @@ def _work(docs: list[Document]) -> list[Document]:
     return finish_chunk(_STEPS, docs, _TIMEOUT)
 
 
+_DONE = object()  # the feeder's last word: the source stream is exhausted
+
+
+def _put(results: queue.Queue, item: object, stop: threading.Event) -> None:
+    while not stop.is_set():
+        try:
+            results.put(item, timeout=0.1)
+            return
+        except queue.Full:
+            continue
+
+
 class LocalExecutor:
     def __init__(
         self,
         workers: int | None = None,
         chunk_size: int = 32,
-        in_flight_per_worker: int = 2,
+        in_flight_per_worker: int = 8,
         doc_timeout: float | None = DOC_TIMEOUT_SECONDS,
     ):
         self.workers = workers or os.cpu_count() or 1
@@ -43,21 +61,30 @@ class LocalExecutor:
         self.max_in_flight = self.workers * in_flight_per_worker
         self.doc_timeout = doc_timeout
         self._pool: ProcessPoolExecutor | None = None
+        self._pool_lock = threading.Lock()  # the feeder submits while the consumer may re-pool
         self._steps: list[Step] = []
 
-    def _fresh_pool(self) -> ProcessPoolExecutor:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool = ProcessPoolExecutor(
-            max_workers=self.workers, initializer=_init, initargs=(self._steps, self.doc_timeout)
-        )
-        return self._pool
+    def _fresh_pool(self, broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecutor:
+        """A new pool in place of ``broken`` (or of none); another thread may have replaced it
+        already, and then that one is used."""
+        with self._pool_lock:
+            if self._pool is not None and self._pool is not broken:
+                return self._pool
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                initializer=_init,
+                initargs=(self._steps, self.doc_timeout),
+            )
+            return self._pool
 
     def _submit(self, docs: list[Document]) -> Future:
+        pool = self._pool or self._fresh_pool()
         try:
-            return self._pool.submit(_work, docs)
+            return pool.submit(_work, docs)
         except BrokenProcessPool:  # a worker died since the last submit
-            return self._fresh_pool().submit(_work, docs)
+            return self._fresh_pool(broken=pool).submit(_work, docs)
 
     def _collect(self, chunk: list[Document], future: Future) -> list[Document]:
         try:
@@ -79,16 +106,35 @@ class LocalExecutor:
             if callable(warm_up):
                 warm_up()
         self._fresh_pool()
-        pending: deque[tuple[list[Document], Future]] = deque()
+        results: queue.Queue = queue.Queue(maxsize=self.max_in_flight)
+        stop = threading.Event()
+        feeder = threading.Thread(target=self._feed, args=(docs, results, stop), daemon=True)
+        feeder.start()
+        try:
+            while (item := results.get()) is not _DONE:
+                if isinstance(item, BaseException):
+                    raise item  # a source failed: the run fails the way it would inline
+                yield from self._collect(*item)
+        finally:
+            stop.set()
+            while feeder.is_alive():  # unblock a feeder waiting for room in the queue
+                try:
+                    results.get_nowait()
+                except queue.Empty:
+                    feeder.join(0.05)
+            self.close()
+
+    def _feed(self, docs: Iterable[Document], results: queue.Queue, stop: threading.Event) -> None:
+        """Read the source stream and keep the pool busy, up to ``max_in_flight`` chunks ahead."""
         try:
             for chunk in chunked(docs, self.chunk_size):
-                pending.append((chunk, self._submit(chunk)))
-                if len(pending) >= self.max_in_flight:
-                    yield from self._collect(*pending.popleft())
-            while pending:
-                yield from self._collect(*pending.popleft())
-        finally:
-            self.close()
+                if stop.is_set():
+                    return
+                _put(results, (chunk, self._submit(chunk)), stop)
+        except BaseException as exc:  # handed to the consumer, which raises it
+            _put(results, exc, stop)
+            return
+        _put(results, _DONE, stop)
 
     def close(self) -> None:
         if self._pool is not None:
