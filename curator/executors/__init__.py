@@ -16,8 +16,10 @@ in fresh workers, and the page that kills a worker again is rejected ``"worker c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Protocol
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol
 
 from ..errors import UsageError
 from ..pipeline import Document, Step, run_steps
@@ -60,6 +62,59 @@ def finish_chunk(
             doc.cleaned.extraction = None
         out.append(doc)
     return out
+
+
+_DONE = object()  # the feeder's last word: the source stream is exhausted
+
+
+def _put(results: queue.Queue, item: object, stop: threading.Event) -> None:
+    while not stop.is_set():
+        try:
+            results.put(item, timeout=0.1)
+            return
+        except queue.Full:
+            continue
+
+
+def _feed(chunks: Iterable[list[Document]], submit, results: queue.Queue, stop) -> None:
+    try:
+        for chunk in chunks:
+            if stop.is_set():
+                return
+            _put(results, (chunk, submit(chunk)), stop)
+    except BaseException as exc:  # handed to the consumer, which raises it
+        _put(results, exc, stop)
+        return
+    _put(results, _DONE, stop)
+
+
+def prefetched(
+    chunks: Iterable[list[Document]],
+    submit: Callable[[list[Document]], Any],
+    collect: Callable[[list[Document], Any], list[Document]],
+    depth: int,
+) -> Iterator[Document]:
+    """Documents of ``collect(chunk, submit(chunk))`` in input order, with chunks submitted by a
+    feeder thread up to ``depth`` ahead of the consumer. While the driver works through a batch
+    (learned boilerplate, dedup, a shard) and pulls nothing, the workers go on until the
+    bounded queue is full; submitting from the consumer left them idle during every driver
+    batch (measured: 2 workers 1.28x one worker on heavy pages, 1.75x with the feeder)."""
+    results: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    feeder = threading.Thread(target=_feed, args=(chunks, submit, results, stop), daemon=True)
+    feeder.start()
+    try:
+        while (item := results.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise item  # a source failed: the run fails the way it would inline
+            yield from collect(*item)
+    finally:
+        stop.set()
+        while feeder.is_alive():  # unblock a feeder waiting for room in the queue
+            try:
+                results.get_nowait()
+            except queue.Empty:
+                feeder.join(0.05)
 
 
 def crashed(doc: Document, how: str) -> Document:

@@ -8,11 +8,10 @@ and the page that kills a worker again is rejected (see :mod:`curator.executors`
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 
 from ..pipeline import Document, Step
-from . import DOC_TIMEOUT_SECONDS, chunked, crashed, finish_chunk
+from . import DOC_TIMEOUT_SECONDS, chunked, crashed, finish_chunk, prefetched
 
 
 def _ray():
@@ -42,10 +41,10 @@ class RayExecutor:
             ray.init(ignore_reinit_error=True, log_to_driver=False, **kwargs)
         self.chunk_size = chunk_size
         self.doc_timeout = doc_timeout
-        self.max_in_flight = 2 * int(ray.available_resources().get("CPU", 1) or 1)
+        self.max_in_flight = 8 * int(ray.available_resources().get("CPU", 1) or 1)
         self._task = ray.remote(max_retries=0)(finish_chunk)
 
-    def _collect(self, chunk: list[Document], ref, steps_ref) -> list[Document]:
+    def _collect(self, chunk: list[Document], ref) -> list[Document]:
         ray = _ray()
         try:
             return ray.get(ref)
@@ -54,21 +53,18 @@ class RayExecutor:
         out = []
         for doc in chunk:
             try:
-                out.extend(ray.get(self._task.remote(steps_ref, [doc], self.doc_timeout)))
+                out.extend(ray.get(self._submit([doc])))
             except (ray.exceptions.WorkerCrashedError, ray.exceptions.RayTaskError) as exc:
                 out.append(crashed(doc, f"the Ray worker died ({type(exc).__name__})"))
         return out
 
+    def _submit(self, chunk: list[Document]):
+        return self._task.remote(self._steps_ref, chunk, self.doc_timeout)
+
     def run(self, steps: list[Step], docs: Iterable[Document]) -> Iterator[Document]:
-        ray = _ray()
-        steps_ref = ray.put(steps)  # shipped once to the object store, not once per chunk
-        pending: deque = deque()
-        for chunk in chunked(docs, self.chunk_size):
-            pending.append((chunk, self._task.remote(steps_ref, chunk, self.doc_timeout)))
-            if len(pending) >= self.max_in_flight:
-                yield from self._collect(*pending.popleft(), steps_ref)
-        while pending:
-            yield from self._collect(*pending.popleft(), steps_ref)
+        self._steps_ref = _ray().put(steps)  # shipped once to the object store, not per chunk
+        chunks = chunked(docs, self.chunk_size)
+        yield from prefetched(chunks, self._submit, self._collect, self.max_in_flight)
 
     def close(self) -> None:
         if self.started_here:
