@@ -11,6 +11,7 @@ from typing import Any
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.metadata import extract_title
 
 from ..normalise import normalise_line, normalise_text, paragraphs
 from .result import Cleaned, Removed
@@ -194,8 +195,11 @@ def parse(data: str | bytes) -> Any:
 def extract(tree: Any, url: str | None, mode: str = DEFAULT_MODE) -> Any:
     # deduplicate off: its cache is shared across calls, so one page's text would depend on
     # the pages seen before it (repeats within a page are the repeated-paragraph rule's job).
+    # with_metadata off: the tagger reads the page's metadata itself; trafilatura's own pass
+    # (which runs htmldate) cost more than the extraction on heavy pages and changed no field
+    # of the labelled pages (scripts/eval_tagger.py gives the same table without it).
     return trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, include_tables=True, deduplicate=False, with_metadata=True,
+        tree, url=url, include_comments=False, include_tables=True, deduplicate=False, with_metadata=False,
         **MODES[mode],
     )  # fmt: skip
 
@@ -222,7 +226,8 @@ def _clean_html(html: str | bytes, url: str | None, mode: str) -> Cleaned:
             metadata=meta,
             tree=original,
         )
-    title = normalise_line(extraction.title) if extraction.title else None
+    found = extract_title(original)
+    title = normalise_line(found) if found else None
     page = run_rules(paragraphs(normalise_text(extraction.text)), url, title, "html")
     cleaned = finish(page, meta)
     cleaned.removed[:0] = dom_removed
