@@ -44,6 +44,12 @@ CHROME_PARTS = {
     "share", "sharing", "sharebar", "newsletter", "cookie", "cookies", "consent", "gdpr", "breadcrumb",
     "breadcrumbs", "outbrain", "taboola", "paywall", "advert", "advertisement",
 }  # fmt: skip
+# Labels that mark chrome even on a block full of prose (see _looks_like_content).
+ALWAYS_CHROME = {
+    "comments", "comment", "comment-form", "cookie", "cookies", "consent", "gdpr", "newsletter",
+    "subscribe", "subscription", "signup", "paywall", "advert", "advertisement", "outbrain", "taboola",
+}  # fmt: skip
+CONTENT_PARAGRAPHS, CONTENT_PARAGRAPH_WORDS = 3, 18
 BYLINE_PARTS = {"byline", "author", "authors", "dateline"}
 MAX_BYLINE_BLOCK_WORDS = 25
 CHROME_TAGS = ("figcaption", "nav", "aside", "footer")
@@ -154,6 +160,24 @@ def _explain(doomed: list[Any]) -> list[Removed]:
     return out
 
 
+def _looks_like_content(el: Any) -> bool:
+    """A block labelled like chrome that holds several long paragraphs is content: sites wrap
+    article bodies in "js-share-container" or "related-content" divs, and put fact boxes in
+    <aside>. Comment threads, consent texts and the like are chrome whatever their length."""
+    if el.tag in ("nav", "footer", "figcaption"):
+        return False
+    tokens = _tokens(el)
+    if (tokens | _parts(tokens)) & ALWAYS_CHROME:
+        return False
+    long_paragraphs = 0
+    for p in el.iter("p"):
+        if len(p.text_content().split()) >= CONTENT_PARAGRAPH_WORDS:
+            long_paragraphs += 1
+            if long_paragraphs >= CONTENT_PARAGRAPHS:
+                return True
+    return False
+
+
 def preclean(tree: Any) -> tuple[dict[str, Any], list[Removed]]:
     """Remove chrome blocks from ``tree`` in place; return the metadata they carried and what
     was removed, each block under the name of the rule that removed it."""
@@ -172,7 +196,7 @@ def preclean(tree: Any) -> tuple[dict[str, Any], list[Removed]]:
                 continue
             if not 0 < len(" ".join(el.itertext()).split()) <= MAX_BYLINE_BLOCK_WORDS:
                 continue
-        if _text_len(el) / total <= MAX_CHROME_SHARE:
+        if _text_len(el) / total <= MAX_CHROME_SHARE and not _looks_like_content(el):
             doomed.append(el)
     for el in doomed:
         _harvest(el, meta)
