@@ -61,3 +61,18 @@ def test_results_are_aware_utc():
 )
 def test_url_date(url, want):
     assert iso(url_date(url)) == want
+
+
+def test_relative_stamps_count_back_from_the_fetch_time():
+    from datetime import UTC, datetime
+
+    from curator.tag.dates import relative_date
+
+    fetched = datetime(2026, 4, 16, 12, 0, tzinfo=UTC)
+    assert relative_date("Updated 2 hours ago", fetched) == datetime(2026, 4, 16, 10, 0, tzinfo=UTC)
+    assert relative_date("Actualizado hace 3 horas", fetched).hour == 9
+    assert relative_date("mis à jour il y a 45 minutes", fetched).minute == 15
+    assert relative_date("vor einem Tag", fetched).day == 15
+    assert relative_date("an hour ago", fetched).hour == 11
+    assert relative_date("Updated 2 hours ago", None) is None  # no fetch time: no guess
+    assert relative_date("Updated on 3 March", fetched) is None

@@ -60,9 +60,14 @@ def text_fields(text: str) -> dict[str, Any]:
 
 
 def gather(
-    cleaned: Any, url: str | None, hints: dict[str, Any], language: str | None = None
+    cleaned: Any,
+    url: str | None,
+    hints: dict[str, Any],
+    language: str | None = None,
+    fetched_at: datetime | None = None,
 ) -> Candidates:
-    """Every candidate value for every metadata field, labelled with its source."""
+    """Every candidate value for every metadata field, labelled with its source; relative
+    stamps ("2 hours ago") count back from ``fetched_at``."""
     tree = getattr(cleaned, "tree", None)
     cands: Candidates = read_page(tree) if tree is not None else defaultdict(list)
     meta = getattr(cleaned, "metadata", None) or {}
@@ -82,9 +87,9 @@ def gather(
     masthead = [v for _, v in cands.pop("masthead", [])]
     for line in dict.fromkeys(bylines):
         cands["authors"].append(("byline", line))
-        add_dateline(cands, line, "byline", local_zone(language))
+        add_dateline(cands, line, "byline", local_zone(language), fetched_at)
     for line in dict.fromkeys(datelines):
-        add_dateline(cands, line, "dateline", local_zone(language))
+        add_dateline(cands, line, "dateline", local_zone(language), fetched_at)
     for field, value in (hints or {}).items():
         if field in PRECEDENCE and value not in (None, "", []):
             cands[field].append(("hint", value))
@@ -217,7 +222,7 @@ def tag_document(doc: Document) -> None:
     record.update(text_fields(text))
     url = record.get("url")
     fetched_at = parse_datetime(record.get("fetched_at"))
-    cands = gather(cleaned, url, doc.hints, record["language"])
+    cands = gather(cleaned, url, doc.hints, record["language"], fetched_at)
     values, provenance = choose_metadata(cands, url, fetched_at, getattr(cleaned, "tree", None))
     record.update(values)
     provenance["language"] = "langdetect" if record["language"] else None

@@ -165,6 +165,33 @@ def parse_text_date(text: str | None, default: timezone | None = None) -> dateti
     return _build(int(m["y"]), month, int(m["d"]), text[m.end() :], text[: m.start()], default)
 
 
+# "2 hours ago", "il y a 3 heures", "vor 2 Stunden", "hace 3 horas": how far back from the
+# fetch time. Units are recognised by their start, in the four languages.
+_RELATIVE = re.compile(
+    r"\b(?:(?P<n1>\d+|an?|one)\s+(?P<u1>min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?)\s+ago"
+    r"|il y a\s+(?P<n2>\d+|une?)\s+(?P<u2>minutes?|heures?|jours?|semaines?)"
+    r"|vor\s+(?P<n3>\d+|einer|einem)\s+(?P<u3>Minuten?|Stunden?|Tag(?:en)?|Wochen?)"
+    r"|hace\s+(?P<n4>\d+|una?)\s+(?P<u4>minutos?|horas?|d[ií]as?|semanas?))\b",
+    re.I,
+)
+_UNIT_SECONDS = (
+    (("min",), 60), (("h", "heure", "stund"), 3600), (("d", "jour", "tag"), 86400),
+    (("w", "semaine", "woche", "semana"), 604800),
+)  # fmt: skip
+
+
+def relative_date(text: str | None, now: datetime | None) -> datetime | None:
+    """``now`` less the span a relative stamp names ("Updated 45 minutes ago"), or None."""
+    m = _RELATIVE.search(text or "") if now is not None else None
+    if m is None:
+        return None
+    number = next(g for g in (m["n1"], m["n2"], m["n3"], m["n4"]) if g)
+    unit = next(g for g in (m["u1"], m["u2"], m["u3"], m["u4"]) if g).lower()
+    count = int(number) if number.isdigit() else 1
+    seconds = next(s for starts, s in _UNIT_SECONDS if unit.startswith(starts))
+    return to_utc(now) - timedelta(seconds=count * seconds)
+
+
 def url_date(url: str | None) -> datetime | None:
     """The date in a URL path (/2024/03/15/ or /20240315/), midnight UTC."""
     if not url:

@@ -22,7 +22,7 @@ from typing import Any
 from ..normalise import normalise_line
 from ..urls import host_of
 from .authors import clean_authors
-from .dates import line_zone, parse_iso, parse_text_date, url_date
+from .dates import line_zone, parse_iso, parse_text_date, relative_date, url_date
 from .sources import Candidates
 
 PRECEDENCE: dict[str, list[str]] = {
@@ -179,13 +179,6 @@ class Chooser:
 
 
 _UPDATE_WORDS = re.compile(
-    r"\b(?:updated?|last (?:updated|modified|revised)|modified|revised|mis à jour|actualisé|aktualisiert"
-    r"|geändert|actualizado|actualización|aggiornato|atualizado)\b",
-    re.I,
-)
-
-
-_UPDATE_WORDS = re.compile(
     r"\b(?:updated?|last (?:updated|modified|revised)|modified|revised|mis à jour|actualisé"
     r"|aktualisiert|geändert|actualizado|actualización|aggiornato|atualizado)\b",
     re.I,
@@ -193,15 +186,21 @@ _UPDATE_WORDS = re.compile(
 
 
 def add_dateline(
-    cands: Candidates, line: str, source: str = "dateline", default_zone: tzinfo | None = None
+    cands: Candidates,
+    line: str,
+    source: str = "dateline",
+    default_zone: tzinfo | None = None,
+    now: datetime | None = None,
 ) -> None:
     """'Published 3 March 2024 | Updated 4 March 2024 10:00 GMT': the part after an update
     word is ``modified``, the part before it (or the whole line) ``published``. A zone given
-    once in the line ("12:00 CET") holds for its other times."""
+    once in the line ("12:00 CET") holds for its other times. "Updated 2 hours ago" counts
+    back from ``now`` (the fetch time); without it a relative stamp gives nothing."""
     m = _UPDATE_WORDS.search(line)
     before, after = (line[: m.start()], line[m.end() :]) if m else (line, "")
     zone = line_zone(line) or default_zone
-    published, modified = parse_text_date(before, zone), parse_text_date(after, zone)
+    published = parse_text_date(before, zone) or relative_date(before, now)
+    modified = parse_text_date(after, zone) or relative_date(after, now)
     if published:
         cands.setdefault("published", []).append((source, published))
     if modified:
