@@ -12,6 +12,7 @@ dedup batch of ``--n`` (so the big run holds 10 batches). Every figure names its
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import json
@@ -112,6 +113,33 @@ print(json.dumps({{"seconds": took, "counts": r.counts, "driver_kb": self_rss, "
 """
 
 
+# A Ray cluster started before the build, as a user with `--address` has one: the build then
+# pays for its tasks, not for starting and stopping Ray.
+RAY_CLUSTER = {"kind": "ray", "workers": 2, "address": "auto"}
+
+
+@contextlib.contextmanager
+def ray_cluster(wanted: bool):
+    if not wanted:
+        yield
+        return
+    ray = str(Path(sys.executable).with_name("ray"))
+    start = [
+        ray,
+        "start",
+        "--head",
+        "--num-cpus",
+        "2",
+        "--include-dashboard=false",
+        "--disable-usage-stats",
+    ]
+    subprocess.run(start, capture_output=True, check=True)
+    try:
+        yield
+    finally:
+        subprocess.run([ray, "stop"], capture_output=True, check=False)
+
+
 def run_build(folder: Path, n: int, executor: dict, batch: int) -> dict:
     """A real build of ``n`` generated pages in a subprocess; its time and peak RSS."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -196,12 +224,13 @@ def main() -> None:
     ]
     if not args.skip_ray:
         runs.append(("ray, 2 CPUs (local instance)", {"kind": "ray", "workers": 2}, 2))
+        runs.append(("ray, 2 CPUs (running cluster)", RAY_CLUSTER, 2))
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for label, executor, cores in runs:
-            r = run_build(
-                Path(tmp) / label.split(",")[0].replace(" ", "") / str(cores), n, executor, 20_000
-            )
+            folder = Path(tmp) / label.split("(")[-1].split(",")[0].strip(" )").replace(" ", "")
+            with ray_cluster(executor is RAY_CLUSTER):
+                r = run_build(folder / str(cores), n, executor, 20_000)
             results[label] = r
             per_core = r["docs_per_s"] / cores
             print(
@@ -210,10 +239,9 @@ def main() -> None:
         one, two = results[runs[0][0]], results[runs[1][0]]
         print(f"\n2 workers vs 1: {two['docs_per_s'] / one['docs_per_s']:.2f}x (target >= 1.7x)")
         if not args.skip_ray:
-            ray_r = results[runs[2][0]]
-            print(
-                f"Ray vs local (2 CPUs): {ray_r['docs_per_s'] / two['docs_per_s']:.2f}x (target >= 0.8x)"
-            )
+            for label, _, _ in runs[2:]:
+                ratio = results[label]["docs_per_s"] / two["docs_per_s"]
+                print(f"{label} vs local, 2 workers: {ratio:.2f}x (target >= 0.8x)")
 
         if not args.skip_memory:
             memory_table(Path(tmp), n, args.memory_batch or n)
