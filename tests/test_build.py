@@ -150,3 +150,16 @@ def test_demo_script_runs_twice_and_prints_a_working_snippet(tmp_path, hf_cache)
         [sys.executable, "-c", "\n".join(snippet)], capture_output=True, text=True, cwd=elsewhere
     )
     assert run.returncode == 0, run.stderr
+
+
+def test_a_missing_source_path_is_a_usage_error_not_an_empty_build(tmp_path):
+    spec = tmp_path / "spec.toml"
+    spec.write_text('name = "x"\noutput = "out"\n[[sources]]\ntype = "folder"\npath = "nope"\n')
+    proc = subprocess.run(
+        [sys.executable, "-m", "curator", "build", str(spec), "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2
+    assert "folder source path 'nope' does not exist" in proc.stderr
+    assert not (tmp_path / "out" / "manifest.json").exists()

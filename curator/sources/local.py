@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..errors import UsageError
 from ..pipeline import Document
 from ..spec import Spec
 from . import SourceContext, register
@@ -42,10 +43,23 @@ def _read_bytes(path: Path, origin: str) -> bytes | Document:
         return Document(origin=origin).reject(f"unreadable: {exc.strerror}")
 
 
+def _existing(spec: Spec, source: dict[str, Any], kind: str) -> Path:
+    """The source's path, resolved against the spec's folder; a missing one is the user's to
+    fix, so it is an error that names the key, not an empty build."""
+    if "path" not in source:
+        raise UsageError(f"{spec.path}: a {kind} source needs a `path`")
+    path = spec.resolve(source["path"])
+    if not path.exists():
+        raise UsageError(
+            f"{spec.path}: {kind} source path {source['path']!r} does not exist ({path})"
+        )
+    return path
+
+
 @register("manifest")
 def read_manifest(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
     """A curator corpus manifest: ``{"pages": [{"file", "url", "fetched_at", "form", ...}]}``."""
-    manifest_path = spec.resolve(source["path"])
+    manifest_path = _existing(spec, source, "manifest")
     pages = json.loads(manifest_path.read_text(encoding="utf-8"))["pages"]
     for page in pages:
         path = manifest_path.parent / page["file"]
@@ -67,7 +81,7 @@ def read_manifest(source: dict[str, Any], spec: Spec, context: SourceContext) ->
 @register("folder")
 def read_folder(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
     """Every .html/.htm/.txt file below a folder, in sorted order; no URL."""
-    root = spec.resolve(source["path"])
+    root = _existing(spec, source, "folder")
     for path in sorted(
         p
         for p in root.rglob("*")
@@ -85,7 +99,7 @@ def read_folder(source: dict[str, Any], spec: Spec, context: SourceContext) -> I
 @register("jsonl")
 def read_jsonl(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
     """One JSON object per line with ``html`` or ``text``, and optional ``url`` and ``fetched_at``."""
-    path = spec.resolve(source["path"])
+    path = _existing(spec, source, "jsonl")
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             origin = f"{path.name}:{n}"
