@@ -1,7 +1,7 @@
 """The ``curator`` command: parses arguments, calls the library, prints, sets the exit code.
 
 Exit codes: 0 done (or nothing to do), 1 the work failed (a dataset that does not validate,
-a failed run), 2 bad usage or a bad spec, 3 another run holds the dataset's lock.
+a failed run), 2 bad usage or a bad spec, 3 another run holds the dataset's lock, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import json
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 EPILOG = """exit codes: 0 done or nothing to do; 1 failed (e.g. validation); 2 bad usage or spec;
-3 another curator run holds the dataset's lock.
+3 another curator run holds the dataset's lock; 130 interrupted (Ctrl-C).
 Commands that read sources take the spec file; commands on a built dataset take its folder."""
 
 
@@ -227,6 +227,12 @@ def main(argv: list[str] | None = None) -> int:
     except PushError as exc:
         print(f"curator: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except KeyboardInterrupt:
+        print(
+            "curator: interrupted; the last good version is intact, run again to finish",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # output piped into `head`: not an error of ours
         sys.stderr.close()
         return EXIT_OK

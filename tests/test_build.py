@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -163,3 +164,17 @@ def test_a_missing_source_path_is_a_usage_error_not_an_empty_build(tmp_path):
     assert proc.returncode == 2
     assert "folder source path 'nope' does not exist" in proc.stderr
     assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_ctrl_c_exits_130_and_leaves_no_partial_version(tmp_path):
+    spec = sample_spec(tmp_path)
+    cmd = [sys.executable, "-m", "curator", "build", str(spec), "--quiet", "--workers", "1"]
+    # A real SIGINT, sent by the process to itself once its shards are written (crash point).
+    env = {**os.environ, "CURATOR_TEST_CRASH_AT": "shards", "CURATOR_TEST_SIGNAL": "INT"}
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert proc.returncode == 130, proc.stderr
+    assert "interrupted" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "out" / "manifest.json").exists()
+    again = subprocess.run(cmd, capture_output=True, text=True)
+    assert again.returncode == 0 and "wrote v1.0.0" in again.stdout
+    assert validate(tmp_path / "out") == []
