@@ -178,3 +178,14 @@ def test_ctrl_c_exits_130_and_leaves_no_partial_version(tmp_path):
     again = subprocess.run(cmd, capture_output=True, text=True)
     assert again.returncode == 0 and "wrote v1.0.0" in again.stdout
     assert validate(tmp_path / "out") == []
+
+
+def test_card_tables_count_rows_without_a_date_as_unknown(built_sample):
+    from curator.package.writer import stat_keys
+
+    assert stat_keys({"source": None, "language": None, "published": None})["by_year"] == "unknown"
+    assert stat_keys({"source": "a.example", "language": "fr", "published": "2026-03-12T09:14:00Z"}) == {
+        "by_source": "a.example", "by_language": "fr", "by_year": "2026",
+    }  # fmt: skip
+    card = (built_sample / "README.md").read_text()
+    assert "| unkn |" not in card and "| year published | rows |" in card

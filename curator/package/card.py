@@ -101,12 +101,12 @@ from the spec with sha256 `{latest["spec_sha256"][:16]}`. Latest version: **{lat
 
 ```python
 from datasets import load_dataset
+# the dataset's folder, or ORG/NAME once it is on the Hub
 ds = load_dataset("{path_hint}", split="train")               # newest version
 v1 = load_dataset("{path_hint}", "{manifest.versions[0]["version"]}", split="train")  # a pinned version
 ```
 
-Every version has its own config (the {kept} most recent ones; older versions, {older} now, are
-rebuilt with `curator export`). Configs list their files explicitly, so a cached load never
+Every version has its own config (the {kept} most recent ones{f"; {older} older ones are rebuilt with `curator export`" if older else ""}). Configs list their files explicitly, so a cached load never
 serves stale rows.
 
 ## How it was made

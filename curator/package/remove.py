@@ -36,7 +36,7 @@ from .files import append_jsonl, sha256_file, state_dir
 from .manifest import Manifest, next_version
 from .parquet import read_records, write_shard
 from .recover import manifest_kept, manifest_meta, recover
-from .writer import write_card
+from .writer import stat_keys, write_card
 
 REMOVALS = "removals.jsonl"
 _REVISION = re.compile(r"^(?P<stem>.*?)(?:\.r(?P<n>\d+))?\.parquet$")
@@ -100,9 +100,10 @@ def _subtract(stats: dict[str, Any], gone: list[Record]) -> dict[str, Any]:
     return {
         **stats,
         "rows": stats["rows"] - len(gone),
-        "by_source": minus(stats["by_source"], [r["source"] or "unknown" for r in gone]),
-        "by_language": minus(stats["by_language"], [r["language"] or "unknown" for r in gone]),
-        "by_year": minus(stats["by_year"], [(r["published"] or "unknown")[:4] for r in gone]),
+        **{
+            table: minus(stats[table], [stat_keys(r)[table] for r in gone])
+            for table in ("by_source", "by_language", "by_year")
+        },
     }
 
 

@@ -41,6 +41,15 @@ def carried_rows(dataset: Path, manifest: Manifest) -> list[Record]:
     return list(iter_carried_rows(dataset, manifest))
 
 
+def stat_keys(r: Record) -> dict[str, str]:
+    """Where a row counts in the card's tables: its source, language and year published."""
+    return {
+        "by_source": r["source"] or "unknown",
+        "by_language": r["language"] or "unknown",
+        "by_year": (r["published"] or "")[:4] or "unknown",
+    }
+
+
 class _StatsCounter:
     """The manifest's per-version stats, counted one record at a time."""
 
@@ -52,9 +61,10 @@ class _StatsCounter:
 
     def add(self, r: Record) -> None:
         self.rows += 1
-        self.by_source[r["source"] or "unknown"] += 1
-        self.by_language[r["language"] or "unknown"] += 1
-        self.by_year[(r["published"] or "unknown")[:4]] += 1
+        keys = stat_keys(r)
+        self.by_source[keys["by_source"]] += 1
+        self.by_language[keys["by_language"]] += 1
+        self.by_year[keys["by_year"]] += 1
 
     def merged(self, previous: dict[str, Any] | None) -> dict[str, Any]:
         stats = previous or {"rows": 0, "by_source": {}, "by_language": {}, "by_year": {}}
