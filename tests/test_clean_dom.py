@@ -38,3 +38,17 @@ def test_long_comment_threads_are_still_chrome():
     result = clean_html(_page("story"))
     assert "Reader 3 wrote" not in result.text
     assert any(r.rule == "dom-comments" for r in result.removed)
+
+
+def test_captions_outside_figcaption_are_removed_and_credited():
+    page = (
+        "<html><body><article><h1>Bridge contract in court</h1>"
+        '<div class="wp-caption"><img src="a.jpg">'
+        '<p class="wp-caption-text">Protesters outside the court on Thursday. Jane Roe/Reuters</p></div>'
+        f'{ARTICLE}<p class="image-caption">A view of the harbour at dawn before the hearing.</p>'
+        "</article></body></html>"
+    )
+    result = clean_html(page)
+    assert "Protesters outside" not in result.text and "view of the harbour" not in result.text
+    assert result.metadata["image_credits"] == ["Jane Roe/Reuters"]
+    assert result.text.count("regional court heard evidence") == 5

@@ -37,7 +37,11 @@ CHROME_TOKENS = {
     "mostread", "popular", "trending", "newsletter", "subscribe", "subscription", "signup", "cookie",
     "cookies", "consent", "gdpr", "cookie-banner", "breadcrumb", "breadcrumbs", "comments", "comment-form",
     "promo", "advert", "advertisement", "ad-slot", "ads", "app-promo", "paywall", "outbrain", "taboola",
+    *{"caption", "wp-caption", "wp-caption-text", "image-caption", "photo-caption", "media-caption",
+      "img-caption", "credit", "image-credit", "photo-credit", "media-credit"},
 }  # fmt: skip
+# Captions outside <figcaption>: their credit is harvested like a figcaption's.
+CAPTION_TOKENS = {t for t in CHROME_TOKENS if "caption" in t or "credit" in t}
 # Hyphen-separated parts of a token that mark chrome in compound names ("article-share",
 # "newsletter-signup-box", "cookie-notice"): only words that never name an article container.
 CHROME_PARTS = {
@@ -116,7 +120,7 @@ def _harvest(el: Any, meta: dict[str, Any]) -> None:
         crumbs = list(dict.fromkeys(c for c in crumbs if len(c.split()) <= 5))
         if crumbs and not meta.get("section"):
             meta["section"] = section_path(crumbs)
-    if el.tag == "figcaption":
+    if el.tag == "figcaption" or tokens & CAPTION_TOKENS:
         credit = credit_of(normalise_line(el.text_content()))
         for node in el.iter():  # credits often sit in their own element inside the caption
             if any(

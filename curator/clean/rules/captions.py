@@ -28,8 +28,11 @@ _LABEL = re.compile(r"^(?:image caption|caption|légende|bildunterschrift|pie de
 _AGENCY_NAMES = ("AFP", "AP", "Reuters", "dpa", "EFE", "ANSA", "Getty Images", "Shutterstock", "Bloomberg",
                  "Xinhua", "Anadolu", "EPA", "Keystone", "Imago", "Alamy", "picture alliance", "AP Photo")  # fmt: skip
 _AGENCIES = f"(?:{'|'.join(_AGENCY_NAMES)})"
+# The photographer before "/Agency" is up to four name words or initials ("J. Doe"), never
+# the end of the caption's sentence ("... on Thursday. Jane Roe/Reuters" credits "Jane Roe").
+_NAME = r"(?:(?:[A-Z]\.|[\w'’-]+)\s){0,3}(?:[A-Z]\.|[\w'’-]+)"
 _TAIL = re.compile(
-    rf"(?P<credit>(?:[\w.'’ -]{{0,40}}/\s*)?{_AGENCIES}(?:\s*/\s*[\w.'’ -]{{1,40}})?)\s*\)?\.?$"
+    rf"(?P<credit>(?:{_NAME}\s*/\s*)?{_AGENCIES}(?:\s*/\s*[\w.'’ -]{{1,40}})?)\s*\)?\.?$"
 )
 _FILE_PHOTO = re.compile(
     r"^(?:\(?file photo\)?|archive photo|photo d'archive|archivbild|archivfoto|foto de archivo)\b",
