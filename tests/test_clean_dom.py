@@ -52,3 +52,13 @@ def test_captions_outside_figcaption_are_removed_and_credited():
     assert "Protesters outside" not in result.text and "view of the harbour" not in result.text
     assert result.metadata["image_credits"] == ["Jane Roe/Reuters"]
     assert result.text.count("regional court heard evidence") == 5
+
+
+def test_a_short_lede_and_last_line_of_an_html_article_are_kept():
+    page = (
+        "<html><body><article><h1>Drones downed</h1><p>Ukraine shot down 40 drones.</p>"
+        f"{ARTICLE}<p>Talks resume on Monday.</p><p>Most read</p></article></body></html>"
+    )
+    result = clean_html(page)
+    assert result.text.startswith("Ukraine shot down 40 drones.")
+    assert result.text.endswith("Talks resume on Monday.")

@@ -165,9 +165,24 @@ def _section(page: Page, headline: int) -> None:
         page.add_meta("section", name)
 
 
+# In HTML the extractor has already dropped most chrome: a short sentence ("Ukraine says it
+# shot down 40 drones.") at either end is the article's, however few its words.
+MIN_HTML_SENTENCE_WORDS = 3
+
+
+def _is_body(page: Page, line: str) -> bool:
+    if is_sentence_like(line):
+        return True
+    return (
+        page.form == "html"
+        and len(line.split()) >= MIN_HTML_SENTENCE_WORDS
+        and line.rstrip().endswith((".", "!", "?", "…", ".”", '."', "!”", "?”"))
+    )
+
+
 def rule(page: Page) -> None:
     live = page.live()
-    body = [i for i in live if is_sentence_like(page.paragraphs[i])]
+    body = [i for i in live if _is_body(page, page.paragraphs[i])]
     if not body:
         return
     for i in _standfirst(page, body):
