@@ -28,7 +28,6 @@ digests and the latest version's ids (8 bytes each, as sorted ``uint64`` arrays)
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -42,11 +41,12 @@ from tqdm import tqdm
 from .clean import BoilerplateModel, CleanStep, LearnedBoilerplate
 from .executors import chunked, make_executor
 from .faults import crash_point
+from .keys import find_sorted, hex_key
 from .lock import dataset_lock
 from .package import publish_version
 from .package.denylist import DenyFilter, DenyList
-from .package.files import append_jsonl, state_dir, write_json
-from .package.recover import recover
+from .package.files import append_jsonl, state_dir
+from .package.recover import published_ids, recover
 from .pipeline import Document, Step
 from .sources import SourceContext, read_sources
 from .spec import Spec, load_spec
@@ -96,10 +96,6 @@ def raw_digest(doc: Document) -> str:
     return hashlib.sha256(raw + (doc.record.get("url") or "").encode()).hexdigest()
 
 
-def _digest_key(digest: str) -> int:
-    return int(digest[:16], 16)
-
-
 class SkipSeen(Step):
     """Drops pages whose bytes an earlier version already processed: an update cleans and
     tags only what is new or changed. Earlier digests are held as a sorted array of their
@@ -107,39 +103,20 @@ class SkipSeen(Step):
 
     name = "new"
 
-    def __init__(self, seen: np.ndarray | set[str], pending: Path | None = None):
-        if isinstance(seen, set):
-            seen = np.sort(np.array([_digest_key(d) for d in seen], dtype=np.uint64))
+    def __init__(self, seen: np.ndarray, pending: Path):
         self.seen = seen
         self.unchanged = 0
-        self.new = 0
         self.pending = pending
-        self.new_digests: list[str] = []  # only when there is no pending file
-
-    def _known(self, digest: str) -> bool:
-        if not len(self.seen):
-            return False
-        key = np.uint64(_digest_key(digest))
-        pos = int(np.searchsorted(self.seen, key))
-        return pos < len(self.seen) and bool(self.seen[pos] == key)
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
-        fh = self.pending.open("w") if self.pending else None
-        try:
+        with self.pending.open("w") as fh:
             for doc in docs:
                 digest = raw_digest(doc)
-                if self._known(digest):
+                if find_sorted(self.seen, hex_key(digest)) is not None:
                     self.unchanged += 1
                     continue
-                self.new += 1
-                if fh is not None:
-                    fh.write(digest + "\n")
-                else:
-                    self.new_digests.append(digest)
+                fh.write(digest + "\n")
                 yield doc
-        finally:
-            if fh is not None:
-                fh.close()
 
 
 def _load_seen(state: Path) -> np.ndarray:
@@ -147,35 +124,8 @@ def _load_seen(state: Path) -> np.ndarray:
     keys: list[int] = []
     if path.exists():
         with path.open() as fh:
-            keys = [_digest_key(line) for line in fh if line.strip()]
+            keys = [hex_key(line) for line in fh if line.strip()]
     return np.unique(np.array(keys, dtype=np.uint64))
-
-
-def _published_ids(dataset: Path, manifest) -> np.ndarray:
-    """Ids of every row of the latest version as a sorted uint64 array (8 bytes a row)."""
-    import pyarrow.parquet as pq
-
-    if manifest is None:
-        return np.zeros(0, dtype=np.uint64)
-    parts = [
-        np.array(
-            [
-                int(i, 16)
-                for i in pq.read_table(dataset / shard, columns=["id"]).column("id").to_pylist()
-            ],
-            dtype=np.uint64,
-        )
-        for shard in manifest.latest["shards"]
-    ]
-    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
-
-
-def _contains(sorted_ids: np.ndarray, id_: str) -> bool:
-    if not len(sorted_ids):
-        return False
-    key = np.uint64(int(id_, 16))
-    pos = int(np.searchsorted(sorted_ids, key))
-    return pos < len(sorted_ids) and bool(sorted_ids[pos] == key)
 
 
 def _document_steps() -> list[Step]:
@@ -286,7 +236,7 @@ class _Packer:
                     self.corrections.see(d)
             else:
                 denied = self.deny.denies(d.record)
-                published = _contains(self.already, d.record["id"])
+                published = find_sorted(self.already, hex_key(d.record["id"])) is not None
                 c["late_denied"] += denied
                 c["already_published"] += published
                 if not denied and not published:
@@ -363,7 +313,7 @@ def _run_locked(
     writer = ShardWriter(dataset, version, spec.shard_size)
     finder = CorrectionFinder(dataset, manifest, deny)
     packer = _Packer(
-        dataset, state, version, deny, _published_ids(dataset, manifest), writer, finder
+        dataset, state, version, deny, published_ids(dataset, manifest), writer, finder
     )
     executor = make_executor(**_executor_options(spec, executor_options))
     fetcher = _fetcher(spec, refresh=manifest is not None)
@@ -455,8 +405,4 @@ def update(
     return run(spec, progress=progress, executor=executor, dedup_batch=dedup_batch)
 
 
-def summary_json(result: BuildResult) -> str:
-    return json.dumps(result.to_json(), indent=2)
-
-
-__all__ = ["BuildResult", "build", "update", "write_json"]
+__all__ = ["BuildResult", "build", "update"]

@@ -97,10 +97,6 @@ def features():
     return Features({name: _feature(prop) for name, prop in article_schema()["properties"].items()})
 
 
-def field_names() -> list[str]:
-    return list(article_schema()["properties"])
-
-
 def _empty_value(prop: dict[str, Any]) -> Any:
     kind = _base_type(prop)
     if kind == "array":

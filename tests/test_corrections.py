@@ -96,12 +96,15 @@ def _pipeline(spec_path, dataset, version: str):
 def _update(spec_path, dataset):
     """What the builder's update does with the hook wired (see the report): new articles and
     corrections from one run; patch when it only corrects."""
+    from curator.keys import find_sorted, hex_key
     from curator.package.recover import published_ids
 
     manifest = load_manifest(dataset)
     spec, dedup, docs = _pipeline(spec_path, dataset, next_version(manifest, "minor"))
     already = published_ids(dataset, manifest)
-    kept = [d.record for d in docs if d.alive and d.record["id"] not in already]
+    kept = [
+        d.record for d in docs if d.alive and find_sorted(already, hex_key(d.record["id"])) is None
+    ]
     corrected = corrected_records(dataset, manifest, docs)
     kind = "minor" if kept else "patch"
     version = next_version(manifest, kind)

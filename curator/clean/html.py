@@ -71,7 +71,7 @@ def _tokens(el: Any) -> set[str]:
 @lru_cache(maxsize=8192)
 def _label_kind(attrs: str) -> tuple[bool, bool]:
     """(chrome by its tokens, byline by its parts) for a "class id role" label: the same
-    answers as :func:`_is_chrome` and :func:`_is_byline_block` give from the attributes,
+    answers as the element's tokens would give (see :func:`_is_byline_block`),
     cached because a page repeats its labels (menu items, teasers)."""
     tokens = {t for t in _TOKEN_SPLIT.split(attrs.lower()) if t}
     parts = _parts(tokens)
@@ -92,13 +92,6 @@ def _parts(tokens: set[str]) -> set[str]:
 
 def _text_len(el: Any) -> int:
     return sum(map(len, el.itertext()))  # no joined copy: this runs for every candidate block
-
-
-def _is_chrome(el: Any) -> bool:
-    tokens = _tokens(el)
-    return (
-        el.tag in CHROME_TAGS or bool(tokens & CHROME_TOKENS) or bool(_parts(tokens) & CHROME_PARTS)
-    )
 
 
 def _is_byline_block(el: Any) -> bool:

@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 import pyarrow.parquet as pq
 
+from ..keys import find_sorted, hex_key
 from ..pipeline import Document, Step
 from ..record import Record, empty_record
 from .denylist import DenyList
@@ -86,10 +87,6 @@ def _newer(a: Record, b: Record) -> bool:
     )
 
 
-def _key(hex_text: str) -> int:
-    return int(hex_text[:16], 16)
-
-
 class PublishedHashes:
     """id -> text hash of every row of a version, as two sorted uint64 arrays (16 bytes a
     row, read from two columns), for deciding whether a re-read page changed."""
@@ -99,17 +96,16 @@ class PublishedHashes:
         hashes: list[int] = []
         for rel in manifest.version(version or manifest.latest["version"])["shards"]:
             table = pq.read_table(dataset / rel, columns=["id", "content_sha256"])
-            ids += [_key(i) for i in table.column("id").to_pylist()]
-            hashes += [_key(h) for h in table.column("content_sha256").to_pylist()]
+            ids += [hex_key(i) for i in table.column("id").to_pylist()]
+            hashes += [hex_key(h) for h in table.column("content_sha256").to_pylist()]
         order = np.argsort(np.array(ids, dtype=np.uint64), kind="stable")
         self.ids = np.array(ids, dtype=np.uint64)[order]
         self.hashes = np.array(hashes, dtype=np.uint64)[order]
 
     def get(self, id_: str) -> int | None:
         """The published text hash key of ``id_``, None when the version has no such row."""
-        key = np.uint64(_key(id_))
-        pos = int(np.searchsorted(self.ids, key))
-        return int(self.hashes[pos]) if pos < len(self.ids) and self.ids[pos] == key else None
+        pos = find_sorted(self.ids, hex_key(id_))
+        return None if pos is None else int(self.hashes[pos])
 
 
 class CorrectionFinder(Step):
@@ -146,7 +142,7 @@ class CorrectionFinder(Step):
         if self._published is None:  # read once, and only when a run re-reads a known page
             self._published = PublishedHashes(self.dataset, self.manifest)
         before = self._published.get(rec["id"])
-        if before is None or before == _key(rec["content_sha256"]):
+        if before is None or before == hex_key(rec["content_sha256"]):
             return False
         if rec["id"] not in self._found or _newer(rec, self._found[rec["id"]]):
             self._found[rec["id"]] = dict(rec)

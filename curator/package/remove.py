@@ -312,7 +312,7 @@ def _remove_locked(
         })  # fmt: skip
         manifest.save(dataset)  # the commit point
         crash_point("remove-manifest")
-        write_card(dataset, manifest, manifest_meta(dataset, manifest), manifest_kept(manifest))
+        write_card(dataset, manifest, manifest_meta(manifest), manifest_kept(manifest))
         for old in renamed:
             (dataset / old).unlink(missing_ok=True)
         result.version, result.shards_rewritten = version, renamed

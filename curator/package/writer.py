@@ -37,10 +37,6 @@ def iter_carried_rows(dataset: Path, manifest: Manifest) -> Iterator[Record]:
             yield record
 
 
-def carried_rows(dataset: Path, manifest: Manifest) -> list[Record]:
-    return list(iter_carried_rows(dataset, manifest))
-
-
 def stat_keys(r: Record) -> dict[str, str]:
     """Where a row counts in the card's tables: its source, language and year published."""
     return {
@@ -129,15 +125,6 @@ class ShardWriter:
                 "added_in": self.version,
             }
         return self._written
-
-
-def write_shards(
-    dataset: Path, version: str, records: Iterable[Record], shard_size: int
-) -> dict[str, dict[str, Any]]:
-    writer = ShardWriter(dataset, version, shard_size)
-    for record in records:
-        writer.add(record)
-    return writer.finish()
 
 
 def publish_version(
