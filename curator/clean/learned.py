@@ -35,9 +35,19 @@ MAX_LINES_PER_HOST = 5000
 FORMAT_VERSION = 1
 
 
+_NON_WORD = re.compile(r"\W+")
+# ASCII non-word characters to spaces: on an ASCII line, translate + split gives what the
+# regex gives, 3x faster (this runs for every line of every page).
+_ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+
+
 def line_key(line: str) -> str:
     """64-bit hash of a line, insensitive to case, spacing and punctuation."""
-    text = re.sub(r"\W+", " ", line.casefold()).strip()
+    low = line.casefold()
+    if low.isascii():
+        text = " ".join(low.translate(_ASCII_NON_WORD).split())
+    else:
+        text = _NON_WORD.sub(" ", low).strip()
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
@@ -90,17 +100,24 @@ class BoilerplateModel:
 
     def observe(self, host: str, lines: Iterable[str]) -> None:
         """Count one page of ``host``: each distinct line once."""
+        self.observe_keys(host, [line_key(line) for line in lines if line.strip()])
+
+    def observe_keys(self, host: str, keys: Iterable[str]) -> None:
+        """:meth:`observe` given the pages' :func:`line_key` values."""
         counts = self.hosts.setdefault(host, HostCounts())
         counts.pages += 1
-        for key in {line_key(line) for line in lines if line.strip()}:
+        for key in set(keys):
             counts.lines[key] = counts.lines.get(key, 0) + 1
         counts.prune()
 
     def is_boilerplate(self, host: str, line: str) -> bool:
+        return self.is_boilerplate_key(host, line_key(line))
+
+    def is_boilerplate_key(self, host: str, key: str) -> bool:
         counts = self.hosts.get(host)
         if counts is None or counts.pages == 0:
             return False
-        seen = counts.lines.get(line_key(line), 0)
+        seen = counts.lines.get(key, 0)
         return seen >= self.min_pages and seen / counts.pages >= self.min_share
 
 
@@ -138,17 +155,20 @@ class LearnedBoilerplate(Step):
 
     def _flush(self, batch: list[Document]) -> list[Document]:
         seen_urls: set[str] = set()
-        for doc in batch:
+        keyed: dict[int, list[tuple[str, str]]] = {}  # each line hashed once per page
+        for i, doc in enumerate(batch):
             host, url = self._host(doc), doc.record.get("url")
-            if host and url not in seen_urls:  # one page counts once, however often it comes
+            if not host:
+                continue
+            keyed[i] = [(line, line_key(line)) for line in paragraphs(doc.cleaned.text)]
+            if url not in seen_urls:  # one page counts once, however often it comes
                 seen_urls.add(url)
-                self.model.observe(host, paragraphs(doc.cleaned.text))
-        for doc in batch:
-            if self._host(doc):
-                try:
-                    self._strip(doc)
-                except Exception as exc:  # one bad page must never end a run
-                    doc.reject(f"{self.name} failed: {type(exc).__name__}: {exc}")
+                self.model.observe_keys(host, [key for _, key in keyed[i]])
+        for i, lines in keyed.items():
+            try:
+                self._strip(batch[i], lines)
+            except Exception as exc:  # one bad page must never end a run
+                batch[i].reject(f"{self.name} failed: {type(exc).__name__}: {exc}")
         return batch
 
     def _host(self, doc: Document) -> str | None:
@@ -156,11 +176,11 @@ class LearnedBoilerplate(Step):
             return None
         return host_of(doc.record.get("url"))
 
-    def _strip(self, doc: Document) -> None:
+    def _strip(self, doc: Document, lines: list[tuple[str, str]]) -> None:
         host = self._host(doc)
         kept, gone = [], []
-        for line in paragraphs(doc.cleaned.text):
-            (gone if self.model.is_boilerplate(host, line) else kept).append(line)
+        for line, key in lines:
+            (gone if self.model.is_boilerplate_key(host, key) else kept).append(line)
         if not gone:
             return
         doc.cleaned.text = doc.record["text"] = join_paragraphs(kept)

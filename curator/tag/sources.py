@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from lxml import etree
+
 from ..normalise import fix_encoding, normalise_line
 
 Candidates = dict[str, list[tuple[str, Any]]]
@@ -295,10 +297,14 @@ _CRUMB_CLASS = re.compile(
 )
 
 
-def _labelled(tree: Any) -> list[Any]:
-    """The elements with a class or an id, in document order (the tree itself included):
-    the only ones a class-name reader can match, found without visiting every node."""
-    return tree.xpath("descendant-or-self::*[@class or @id]")
+_LABELLED = etree.XPath("descendant-or-self::*[@class or @id]")
+
+
+def _labelled(tree: Any) -> list[tuple[Any, str]]:
+    """The elements with a class or an id and their "class id" label, in document order (the
+    tree itself included): the only ones a class-name reader can match, found without
+    visiting every node, once for all the readers of a page."""
+    return [(el, f"{el.get('class') or ''} {el.get('id') or ''}") for el in _LABELLED(tree)]
 
 
 @lru_cache(maxsize=4096)
@@ -306,14 +312,13 @@ def _is_crumb_label(label: str) -> bool:
     return bool(_CRUMB_CLASS.search(label))
 
 
-def read_breadcrumbs(tree: Any, out: Candidates) -> None:
+def read_breadcrumbs(tree: Any, out: Candidates, labelled: list[tuple[Any, str]]) -> None:
     """Microdata BreadcrumbList and breadcrumb blocks named by class: link texts in order."""
     for el in tree.xpath('//*[contains(@itemtype, "BreadcrumbList")]'):
         names = [normalise_line(n.text_content()) for n in el.xpath('.//*[@itemprop="name"]')]
         _add(out, "section", "breadcrumb", [n for n in names if n] or None)
-    for el in _labelled(tree):
-        cls, ident = el.get("class"), el.get("id")
-        if (cls or ident) and _is_crumb_label(f"{cls or ''} {ident or ''}"):
+    for el, label in labelled:
+        if _is_crumb_label(label):
             names = [normalise_line(a.text_content()) for a in el.iter("a")]
             _add(out, "section", "breadcrumb", [n for n in names if n] or None)
 
@@ -350,8 +355,11 @@ def _text_before(el: Any, limit: int = 40) -> str:
     return normalise_line("".join(parts))[-limit:]
 
 
-def read_html(tree: Any, out: Candidates) -> None:
-    for link in tree.iter("link", "a"):
+_WITH_REL = etree.XPath("//link[@rel] | //a[@rel]")  # document order, without every <a>
+
+
+def read_html(tree: Any, out: Candidates, labelled: list[tuple[Any, str]]) -> None:
+    for link in _WITH_REL(tree):
         rels = (link.get("rel") or "").lower().split()
         href = (link.get("href") or "").strip()
         if "canonical" in rels and link.tag == "link" and href:
@@ -373,7 +381,7 @@ def read_html(tree: Any, out: Candidates) -> None:
             _add(out, "modified", "html", value)
         else:
             _add(out, "published", "html", value)
-    read_lines(tree, out)
+    read_lines(labelled, out)
     h1s = [normalise_line(h.text_content()) for h in tree.iter("h1")]
     h1s = [h for h in h1s if h]
     if len(h1s) == 1:  # several <h1> means a listing or a site logo, not a headline
@@ -429,19 +437,16 @@ def _line_kind(label: str, is_header: bool) -> str | None:
     return None
 
 
-def read_lines(tree: Any, out: Candidates) -> None:
+def read_lines(labelled: list[tuple[Any, str]], out: Candidates) -> None:
     """Byline and dateline blocks by their class names, as the cleaner would pass them: raw
     lines for :mod:`authors` and :mod:`metadata` to parse. Outermost match only."""
     seen: set[Any] = set()
-    for el in _labelled(tree):
+    for el, label in labelled:
         if el.tag in _NOT_LINES:
             continue
-        cls, ident = el.get("class"), el.get("id")
-        if not cls and not ident:
-            continue  # no class and no id: no label to match (the common case, so first)
         # The label decides which kind of line this could be; the text (a walk of the
         # subtree) is only read for the few elements whose label matches.
-        kind = _line_kind(f"{cls or ''} {ident or ''}", el.tag == "header")
+        kind = _line_kind(label, el.tag == "header")
         if kind is None:
             continue
         if seen and any(a in seen for a in el.iterancestors()):
@@ -473,8 +478,9 @@ def read_page(tree: Any) -> Candidates:
     read_json_ld(tree, out)
     read_meta(tree, out)
     read_microdata(tree, out)
-    read_breadcrumbs(tree, out)
-    read_html(tree, out)
+    labelled = _labelled(tree)
+    read_breadcrumbs(tree, out, labelled)
+    read_html(tree, out, labelled)
     return out
 
 
