@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curator.tag import language
 from curator.tag.language import MIN_LETTERS, detect_language, sample
@@ -61,3 +63,36 @@ def test_sample_is_bounded():
     text = "word " * 10_000
     assert len(sample(text)) <= language.SAMPLE_CHARS + 2
     assert sample("short") == "short"
+
+
+_SCRIPTS = st.characters(
+    whitelist_categories=("Lu", "Ll", "Lo", "Nd", "Zs", "Po"), max_codepoint=0x3100
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=_SCRIPTS, max_size=200))
+def test_faster_detector_matches_langdetect(text):
+    # our detector replaces langdetect's per-character loops; the answers must be its own
+    from langdetect.detector import Detector
+
+    from curator.tag.language import _Detector, _get_factory, letter_count
+
+    assert letter_count(text) == sum(
+        1 for c in text if c.isalpha() and not c.isdigit() and c != "_"
+    )
+    ours, theirs = _Detector(_get_factory()), Detector(_get_factory())
+    for detector in (ours, theirs):
+        detector.append(text)
+        detector.cleaning_text()
+    assert ours.text == theirs.text
+    if text.strip():
+        for detector in (ours, theirs):
+            detector.seed = 0
+        try:
+            want = [(p.lang, p.prob) for p in theirs.get_probabilities()]
+        except Exception as exc:  # no features: ours must fail the same way
+            with pytest.raises(type(exc)):
+                ours.get_probabilities()
+            return
+        assert [(p.lang, p.prob) for p in ours.get_probabilities()] == want
