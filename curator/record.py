@@ -15,7 +15,9 @@ object with properties         struct                      {name: T, ...}
 =============================  ==========================  ===============================
 
 ``["T", "null"]`` only makes the column nullable; ``datasets`` has no map type, so every object
-in the schema must list its properties.
+in the schema must list its properties. ``features_dict()`` writes this mapping in the form of
+``Features.to_dict()`` and ``hf_arrow_schema()`` embeds it as ``datasets`` does, so building a
+dataset never imports ``datasets``; ``features()`` (which does) is for tests and readers.
 """
 
 from __future__ import annotations
@@ -74,6 +76,35 @@ def arrow_schema() -> pa.Schema:
     return pa.schema([pa.field(name, arrow_type(prop)) for name, prop in props.items()])
 
 
+_DTYPES = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"}
+
+
+def _feature_dict(prop: dict[str, Any]) -> dict[str, Any]:
+    kind = _base_type(prop)
+    if _is_datetime(prop):
+        return {"dtype": "timestamp[us, tz=UTC]", "_type": "Value"}
+    if kind == "array":
+        return {"feature": _feature_dict(prop["items"]), "_type": "List"}
+    if kind == "object":
+        return {k: _feature_dict(v) for k, v in prop["properties"].items()}
+    return {"dtype": _DTYPES[kind], "_type": "Value"}
+
+
+@cache
+def features_dict() -> dict[str, Any]:
+    """What ``datasets.Features(...).to_dict()`` gives for a published row, without importing
+    ``datasets`` (about a second of imports). Shared and cached: read it, never change it."""
+    return {name: _feature_dict(prop) for name, prop in article_schema()["properties"].items()}
+
+
+@cache
+def hf_arrow_schema() -> pa.Schema:
+    """The parquet schema of a shard: ``arrow_schema()`` with the Features in the metadata
+    exactly as ``datasets`` writes them (``features().arrow_schema``)."""
+    info = json.dumps({"info": {"features": features_dict()}})
+    return arrow_schema().with_metadata({"huggingface": info})
+
+
 def _feature(prop: dict[str, Any]):
     from datasets import List, Value
 
@@ -84,14 +115,14 @@ def _feature(prop: dict[str, Any]):
         return List(_feature(prop["items"]))
     if kind == "object":
         return {k: _feature(v) for k, v in prop["properties"].items()}
-    return Value(
-        {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"}[kind]
-    )
+    return Value(_DTYPES[kind])
 
 
 @cache
 def features():
-    """The ``datasets.Features`` of a published row; imports ``datasets`` only when asked."""
+    """The ``datasets.Features`` of a published row; imports ``datasets``, so only for tests and
+    callers that use ``datasets`` anyway: building a dataset uses ``features_dict()`` and
+    ``hf_arrow_schema()``."""
     from datasets import Features
 
     return Features({name: _feature(prop) for name, prop in article_schema()["properties"].items()})

@@ -153,6 +153,22 @@ def test_demo_script_runs_twice_and_prints_a_working_snippet(tmp_path, hf_cache)
     assert run.returncode == 0, run.stderr
 
 
+def test_a_build_does_not_import_datasets(tmp_path):
+    """``datasets`` (with pandas and huggingface_hub's API) costs about a second to import: the
+    shards' Features and the card are written without it."""
+    spec = sample_spec(tmp_path)
+    code = (
+        "import json, sys, curator\n"
+        f"result = curator.build({str(spec)!r}, progress=False)\n"
+        "assert result.version == 'v1.0.0', result.summary()\n"
+        "print(json.dumps([m for m in ('datasets', 'huggingface_hub') if m in sys.modules]))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.splitlines()[-1]) == []
+    assert (tmp_path / "out" / "README.md").read_text().startswith("---\nlanguage:")
+
+
 def test_a_missing_source_path_is_a_usage_error_not_an_empty_build(tmp_path):
     spec = tmp_path / "spec.toml"
     spec.write_text('name = "x"\noutput = "out"\n[[sources]]\ntype = "folder"\npath = "nope"\n')

@@ -9,7 +9,9 @@ from curator.record import (
     article_schema,
     empty_record,
     features,
+    features_dict,
     from_row,
+    hf_arrow_schema,
     rows_to_table,
     validation_errors,
 )
@@ -18,6 +20,29 @@ from curator.record import (
 def test_arrow_schema_and_features_are_the_same_columns_and_types():
     assert features().arrow_schema.remove_metadata().equals(arrow_schema())
     assert list(features()) == list(article_schema()["properties"])
+
+
+def test_features_dict_is_what_datasets_makes_of_the_features():
+    assert features_dict() == features().to_dict()
+    assert list(features_dict()) == list(features().to_dict())  # same column order too
+
+
+def test_hf_arrow_schema_is_the_schema_datasets_writes_with_the_same_metadata_bytes():
+    assert hf_arrow_schema().equals(features().arrow_schema, check_metadata=True)
+    assert hf_arrow_schema().metadata == features().arrow_schema.metadata
+
+
+def test_a_shard_carries_the_features_datasets_reads_back(tmp_path):
+    import pyarrow.parquet as pq
+
+    from curator.package.parquet import write_shard
+    from datasets import Features
+
+    path = tmp_path / "shard.parquet"
+    write_shard(path, [_valid_record()])
+    schema = pq.read_schema(path)
+    assert schema.metadata == features().arrow_schema.metadata
+    assert Features.from_arrow_schema(schema) == features()
 
 
 def test_mapping_of_each_kind():

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..record import article_schema, features
+import yaml
+
+from ..record import article_schema, features_dict
 from .manifest import Manifest
 
 SIZE_CATEGORIES = [
@@ -28,33 +30,52 @@ def config_versions(manifest: Manifest, kept: int) -> list[dict[str, Any]]:
     return manifest.versions[-kept:]
 
 
-def front_matter(manifest: Manifest, meta: dict[str, Any], kept: int) -> str:
-    from datasets.info import DatasetInfo, DatasetInfosDict
-    from datasets.splits import SplitDict, SplitInfo
-    from datasets.utils.metadata import MetadataConfigs
-    from huggingface_hub import DatasetCardData
+def _yaml_feature(feature: dict[str, Any]) -> dict[str, Any]:
+    """One feature of ``features_dict()`` in the card's YAML form, as ``datasets`` writes it
+    (``Features._to_yaml_list``): a list of a plain value or of a struct is shortened."""
+    kind = feature.get("_type")
+    if kind == "Value":
+        return {"dtype": feature["dtype"]}
+    if kind == "List":
+        inner = _yaml_feature(feature["feature"])
+        if list(inner) in (["dtype"], ["struct"]):
+            inner = next(iter(inner.values()))
+        return {"list": inner}
+    if kind is None:
+        return {"struct": _yaml_features(feature)}
+    raise ValueError(f"no YAML form for feature type {kind!r}")
 
+
+def _yaml_features(fields: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"name": name, **_yaml_feature(feature)} for name, feature in fields.items()]
+
+
+def front_matter(manifest: Manifest, meta: dict[str, Any], kept: int) -> str:
+    """The YAML that ``datasets`` and the Hub read, byte for byte what ``DatasetCardData`` with
+    ``DatasetInfosDict`` and ``MetadataConfigs`` write, without importing either library (the
+    tests compare the two). Configs are sorted by name, as ``MetadataConfigs`` writes them."""
     latest = manifest.latest
-    card = DatasetCardData(
-        pretty_name=meta.get("pretty_name") or manifest.name,
-        license=meta.get("license") or "other",
-        language=meta.get("languages") or sorted(latest["stats"]["by_language"]),
-        size_categories=[size_category(latest["stats"]["rows"])],
-        task_categories=["text-generation", "text-classification"],
-        tags=["news", "curator"],
-    )
+    rows = latest["stats"]["rows"]
     nbytes = sum(manifest.shards[s]["num_bytes"] for s in latest["shards"])
-    splits = SplitDict()
-    splits.add(SplitInfo(name="train", num_bytes=nbytes, num_examples=latest["stats"]["rows"]))
-    info = DatasetInfo(
-        features=features(), splits=splits, download_size=nbytes, dataset_size=nbytes
-    )
-    DatasetInfosDict({"default": info}).to_dataset_card_data(card)
-    configs = {"default": {"data_files": _data_files(manifest, latest)}}
-    for version in reversed(config_versions(manifest, kept)):
-        configs[version["version"]] = {"data_files": _data_files(manifest, version)}
-    MetadataConfigs(configs).to_dataset_card_data(card)
-    return card.to_yaml()
+    configs = {"default": _data_files(manifest, latest)}
+    for version in config_versions(manifest, kept):
+        configs[version["version"]] = _data_files(manifest, version)
+    card = {
+        "language": meta.get("languages") or sorted(latest["stats"]["by_language"]),
+        "license": meta.get("license") or "other",
+        "size_categories": [size_category(rows)],
+        "task_categories": ["text-generation", "text-classification"],
+        "pretty_name": meta.get("pretty_name") or manifest.name,
+        "tags": ["news", "curator"],
+        "dataset_info": {
+            "features": _yaml_features(features_dict()),
+            "splits": [{"name": "train", "num_bytes": nbytes, "num_examples": rows}],
+            "download_size": nbytes,
+            "dataset_size": nbytes,
+        },
+        "configs": [{"config_name": name, "data_files": configs[name]} for name in sorted(configs)],
+    }
+    return yaml.safe_dump(card, sort_keys=False, allow_unicode=True).strip()
 
 
 def _table(counter: dict[str, int], head: str, limit: int = 15) -> str:

@@ -1,4 +1,5 @@
-"""Parquet shards written from the one schema, with the ``datasets`` Features embedded."""
+"""Parquet shards written from the one schema, with the ``datasets`` Features embedded (written
+by ``record.hf_arrow_schema()``: building never imports ``datasets``)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..record import Record, features, from_row, to_row
+from ..record import Record, from_row, hf_arrow_schema, to_row
 from .files import atomic_target
 
 ROW_GROUP_ROWS = 1000  # small row groups keep the Hub viewer and streaming readers happy
 
 
 def table_of(records: list[Record]) -> pa.Table:
-    return pa.Table.from_pylist([to_row(r) for r in records], schema=features().arrow_schema)
+    return pa.Table.from_pylist([to_row(r) for r in records], schema=hf_arrow_schema())
 
 
 def write_shard(path: Path, records: list[Record]) -> None:
