@@ -104,6 +104,10 @@ BUILD = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 from curator.builder import build
+if {warm_spec!r}:  # a process that keeps its Ray connection (and so its workers, which
+    import ray    # started and imported everything) across builds, after a small first one
+    ray.init(address="auto", log_to_driver=False)
+    build({warm_spec!r}, progress=False, executor={executor!r}, dedup_batch={batch})
 start = time.perf_counter()
 r = build({spec!r}, progress=False, executor={executor!r}, dedup_batch={batch})
 took = time.perf_counter() - start
@@ -140,16 +144,25 @@ def ray_cluster(wanted: bool):
         subprocess.run([ray, "stop"], capture_output=True, check=False)
 
 
-def run_build(folder: Path, n: int, executor: dict, batch: int) -> dict:
-    """A real build of ``n`` generated pages in a subprocess; its time and peak RSS."""
+def _spec(folder: Path, n: int, output: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     synthetic.write_jsonl(folder / "pages.jsonl", n, heavy=HEAVY)
     spec = folder / "spec.toml"
     spec.write_text(
-        'name = "bench"\noutput = "out"\nshard_size = 5000\n'
+        f'name = "bench"\noutput = "{output}"\nshard_size = 5000\n'
         '[[sources]]\ntype = "jsonl"\npath = "pages.jsonl"\n'
     )
-    code = BUILD.format(root=str(ROOT), spec=str(spec), executor=executor, batch=batch)
+    return spec
+
+
+def run_build(folder: Path, n: int, executor: dict, batch: int, warm: bool = False) -> dict:
+    """A real build of ``n`` generated pages in a subprocess; its time and peak RSS. With
+    ``warm``, a 64-page build of other pages runs first in the same process (not timed)."""
+    spec = _spec(folder, n, "out")
+    warm_spec = str(_spec(folder / "warm", 64, "out")) if warm else ""
+    code = BUILD.format(
+        root=str(ROOT), spec=str(spec), warm_spec=warm_spec, executor=executor, batch=batch
+    )
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "RAY_DEDUP_LOGS": "0"}
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
@@ -225,12 +238,13 @@ def main() -> None:
     if not args.skip_ray:
         runs.append(("ray, 2 CPUs (local instance)", {"kind": "ray", "workers": 2}, 2))
         runs.append(("ray, 2 CPUs (running cluster)", RAY_CLUSTER, 2))
+        runs.append(("ray, 2 CPUs (running cluster, warm workers)", RAY_CLUSTER, 2))
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for label, executor, cores in runs:
-            folder = Path(tmp) / label.split("(")[-1].split(",")[0].strip(" )").replace(" ", "")
+            folder = Path(tmp) / "".join(c for c in label if c.isalnum())
             with ray_cluster(executor is RAY_CLUSTER):
-                r = run_build(folder / str(cores), n, executor, 20_000)
+                r = run_build(folder / str(cores), n, executor, 20_000, warm="warm" in label)
             results[label] = r
             per_core = r["docs_per_s"] / cores
             print(
