@@ -105,27 +105,14 @@ def hf_arrow_schema() -> pa.Schema:
     return arrow_schema().with_metadata({"huggingface": info})
 
 
-def _feature(prop: dict[str, Any]):
-    from datasets import List, Value
-
-    kind = _base_type(prop)
-    if _is_datetime(prop):
-        return Value("timestamp[us, tz=UTC]")
-    if kind == "array":
-        return List(_feature(prop["items"]))
-    if kind == "object":
-        return {k: _feature(v) for k, v in prop["properties"].items()}
-    return Value(_DTYPES[kind])
-
-
 @cache
 def features():
-    """The ``datasets.Features`` of a published row; imports ``datasets``, so only for tests and
-    callers that use ``datasets`` anyway: building a dataset uses ``features_dict()`` and
-    ``hf_arrow_schema()``."""
+    """The ``datasets.Features`` of a published row, read by ``datasets`` from
+    ``features_dict()`` (one mapping); imports ``datasets``, so only for tests and callers that
+    use it anyway: building a dataset uses ``features_dict()`` and ``hf_arrow_schema()``."""
     from datasets import Features
 
-    return Features({name: _feature(prop) for name, prop in article_schema()["properties"].items()})
+    return Features.from_dict(features_dict())
 
 
 def _empty_value(prop: dict[str, Any]) -> Any:

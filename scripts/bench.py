@@ -144,12 +144,12 @@ def ray_cluster(wanted: bool):
         subprocess.run([ray, "stop"], capture_output=True, check=False)
 
 
-def _spec(folder: Path, n: int, output: str) -> Path:
+def _spec(folder: Path, n: int, seed: int = 0) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    synthetic.write_jsonl(folder / "pages.jsonl", n, heavy=HEAVY)
+    synthetic.write_jsonl(folder / "pages.jsonl", n, seed=seed, heavy=HEAVY)
     spec = folder / "spec.toml"
     spec.write_text(
-        f'name = "bench"\noutput = "{output}"\nshard_size = 5000\n'
+        'name = "bench"\noutput = "out"\nshard_size = 5000\n'
         '[[sources]]\ntype = "jsonl"\npath = "pages.jsonl"\n'
     )
     return spec
@@ -158,8 +158,8 @@ def _spec(folder: Path, n: int, output: str) -> Path:
 def run_build(folder: Path, n: int, executor: dict, batch: int, warm: bool = False) -> dict:
     """A real build of ``n`` generated pages in a subprocess; its time and peak RSS. With
     ``warm``, a 64-page build of other pages runs first in the same process (not timed)."""
-    spec = _spec(folder, n, "out")
-    warm_spec = str(_spec(folder / "warm", 64, "out")) if warm else ""
+    spec = _spec(folder, n)
+    warm_spec = str(_spec(folder / "warm", 64, seed=1)) if warm else ""
     code = BUILD.format(
         root=str(ROOT), spec=str(spec), warm_spec=warm_spec, executor=executor, batch=batch
     )

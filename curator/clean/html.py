@@ -12,7 +12,9 @@ from typing import Any
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.external import SANITIZED_XPATH
 from trafilatura.metadata import extract_title
+from trafilatura.settings import DEFAULT_CONFIG
 
 from ..normalise import normalise_line, normalise_text, paragraphs
 from .result import Cleaned, Removed
@@ -91,13 +93,9 @@ def _parts(tokens: set[str]) -> set[str]:
     return {p for t in tokens for p in t.split("-") if p}
 
 
-def _text_of(el: Any) -> str:
-    # lxml's text serialiser: 3x faster than joining itertext() on big pages
-    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
-
-
 def _text_len(el: Any) -> int:
-    return len(_text_of(el))
+    # lxml's text serialiser: 3x faster than summing itertext() on big pages
+    return len(etree.tostring(el, method="text", encoding="unicode", with_tail=False))
 
 
 def _is_byline_block(el: Any) -> bool:
@@ -251,13 +249,10 @@ def parse(data: str | bytes) -> Any:
 # text or with more tables than paragraphs, or holding elements of trafilatura's
 # SANITIZED_XPATH. A fast extraction with none of these is what the full one gives; any other
 # is redone in full. On 278 pages (sample, tagger pages, generated pages) the result equals
-# the full extraction on every page (`scripts/eval_cleaner.py` tables unchanged).
-MIN_EXTRACTED_CHARS = 250  # trafilatura's MIN_EXTRACTED_SIZE
-_UNCLEAN = etree.XPath(
-    ".//aside|.//audio|.//button|.//fencedframe|.//fieldset|.//figure|.//footer|.//iframe"
-    "|.//input|.//label|.//link|.//nav|.//noindex|.//noscript|.//object|.//option|.//select"
-    "|.//source|.//svg|.//time"
-)
+# the full extraction on every page (`scripts/eval_cleaner.py` tables unchanged). Both bounds
+# are trafilatura's own, read from it so that they follow its releases.
+MIN_EXTRACTED_CHARS = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE")
+_UNCLEAN = etree.XPath(SANITIZED_XPATH)
 _READABLE_TEXT = etree.XPath(
     ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
 )

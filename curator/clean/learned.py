@@ -155,20 +155,21 @@ class LearnedBoilerplate(Step):
 
     def _flush(self, batch: list[Document]) -> list[Document]:
         seen_urls: set[str] = set()
-        keyed: dict[int, list[tuple[str, str]]] = {}  # each line hashed once per page
-        for i, doc in enumerate(batch):
+        keyed: list[tuple[Document, str, list[tuple[str, str]]]] = []  # lines hashed once
+        for doc in batch:
             host, url = self._host(doc), doc.record.get("url")
             if not host:
                 continue
-            keyed[i] = [(line, line_key(line)) for line in paragraphs(doc.cleaned.text)]
+            lines = [(line, line_key(line)) for line in paragraphs(doc.cleaned.text)]
+            keyed.append((doc, host, lines))
             if url not in seen_urls:  # one page counts once, however often it comes
                 seen_urls.add(url)
-                self.model.observe_keys(host, [key for _, key in keyed[i]])
-        for i, lines in keyed.items():
+                self.model.observe_keys(host, [key for _, key in lines])
+        for doc, host, lines in keyed:
             try:
-                self._strip(batch[i], lines)
+                self._strip(doc, host, lines)
             except Exception as exc:  # one bad page must never end a run
-                batch[i].reject(f"{self.name} failed: {type(exc).__name__}: {exc}")
+                doc.reject(f"{self.name} failed: {type(exc).__name__}: {exc}")
         return batch
 
     def _host(self, doc: Document) -> str | None:
@@ -176,8 +177,7 @@ class LearnedBoilerplate(Step):
             return None
         return host_of(doc.record.get("url"))
 
-    def _strip(self, doc: Document, lines: list[tuple[str, str]]) -> None:
-        host = self._host(doc)
+    def _strip(self, doc: Document, host: str, lines: list[tuple[str, str]]) -> None:
         kept, gone = [], []
         for line, key in lines:
             (gone if self.model.is_boilerplate_key(host, key) else kept).append(line)

@@ -358,7 +358,7 @@ def _text_before(el: Any, limit: int = 40) -> str:
 _WITH_REL = etree.XPath("//link[@rel] | //a[@rel]")  # document order, without every <a>
 
 
-def read_html(tree: Any, out: Candidates, labelled: list[tuple[Any, str]]) -> None:
+def read_html(tree: Any, out: Candidates) -> None:
     for link in _WITH_REL(tree):
         rels = (link.get("rel") or "").lower().split()
         href = (link.get("href") or "").strip()
@@ -381,7 +381,6 @@ def read_html(tree: Any, out: Candidates, labelled: list[tuple[Any, str]]) -> No
             _add(out, "modified", "html", value)
         else:
             _add(out, "published", "html", value)
-    read_lines(labelled, out)
     h1s = [normalise_line(h.text_content()) for h in tree.iter("h1")]
     h1s = [h for h in h1s if h]
     if len(h1s) == 1:  # several <h1> means a listing or a site logo, not a headline
@@ -480,7 +479,8 @@ def read_page(tree: Any) -> Candidates:
     read_microdata(tree, out)
     labelled = _labelled(tree)
     read_breadcrumbs(tree, out, labelled)
-    read_html(tree, out, labelled)
+    read_html(tree, out)
+    read_lines(labelled, out)
     return out
 
 
