@@ -46,6 +46,7 @@ from .lock import dataset_lock
 from .package import publish_version
 from .package.denylist import DenyFilter, DenyList
 from .package.files import append_jsonl, state_dir
+from .package.owner import check_separate, claim
 from .package.recover import published_ids, recover
 from .pipeline import Document, Step
 from .sources import SourceContext, read_sources
@@ -191,14 +192,21 @@ def _fetcher(spec: Spec, refresh: bool):
 def _host_summary(fetcher) -> dict[str, Any]:
     """The per-host fetch summary (fetched, not modified, refused by robots.txt, failed), as
     the ``hosts`` table and the ``by_host`` counts of a :class:`BuildResult`."""
-    from dataclasses import asdict
-
     from .fetch.crawl import CrawlSummary
 
     if not fetcher.stats:
         return {}
-    by_host = {host: asdict(stats) for host, stats in sorted(fetcher.stats.items())}
+    by_host = {host: _plain_stats(stats) for host, stats in sorted(fetcher.stats.items())}
     return {"hosts": CrawlSummary(by_host=dict(fetcher.stats)).table(), "by_host": by_host}
+
+
+def _plain_stats(stats) -> dict[str, Any]:
+    """A host's counts as JSON-ready values. Not ``dataclasses.asdict``: it rebuilds the
+    ``failed`` Counter from (reason, n) pairs, which counts the pairs as keys."""
+    from dataclasses import fields
+
+    out = {f.name: getattr(stats, f.name) for f in fields(stats)}
+    return {k: dict(v) if isinstance(v, dict) else v for k, v in out.items()}
 
 
 class _Packer:
@@ -275,6 +283,8 @@ def run(
     spec = spec if isinstance(spec, Spec) else load_spec(spec)
     dataset = spec.output
     state = state_dir(dataset)
+    check_separate(dataset, spec.path, local_source_paths(spec))
+    claim(dataset, spec.name)  # before anything is written: the folder must be ours
     with dataset_lock(state):
         manifest = recover(dataset)
         if fresh and manifest is not None:
@@ -282,6 +292,17 @@ def run(
                 f"{dataset} already holds version {manifest.latest['version']}: "
                 "use `curator update SPEC` to add new articles"))  # fmt: skip
         return _run_locked(spec, dataset, state, manifest, progress, executor, dedup_batch)
+
+
+def local_source_paths(spec: Spec) -> list[Path]:
+    """The files and folders the spec's local sources read (a ``manifest`` source reads the
+    pages in its file's folder), which the dataset folder must stay out of."""
+    paths = []
+    for source in spec.data.get("sources", []):
+        if "path" in source:
+            path = spec.resolve(source["path"])
+            paths.append(path.parent if source.get("type") == "manifest" else path)
+    return paths
 
 
 def _run_locked(

@@ -49,19 +49,27 @@ def _finished(dataset, n, tmp_path, versions=("v1.0.0", "v1.1.0")):
     assert all(index.lookup(f"https://news.example/story/{i}") for i in range(n))
 
 
-@pytest.mark.parametrize(
-    "point,visible", [("shards", 4), ("manifest", 4), ("card", 7), ("index", 7)]
-)
+# The commit protocol (curator.package.manifest): shards, pending manifest, card (readers
+# switch here), manifest.json, then the derived state. Before the card the old release is
+# served; from the card on, the new one; never a mixture, and validate passes throughout.
+POINTS = [("shards", 4), ("pending", 4), ("card", 7), ("manifest", 7), ("index", 7)]
+
+
+@pytest.mark.parametrize("point,visible", POINTS)
 def test_update_killed_at_a_named_point(tmp_path, point, visible):
     spec, dataset = _base(tmp_path)
+    old = set(load_ids(dataset, "default", tmp_path / "cache-old"))
     write_jsonl(tmp_path / "pages.jsonl", range(7))
     crashed = cli("update", str(spec), "--quiet", env={"CURATOR_TEST_CRASH_AT": point})
     assert crashed.returncode == -signal.SIGKILL, crashed.stderr
-    # no partial version: the card (what load_dataset reads) shows a whole version
-    assert len(load_ids(dataset, "default", tmp_path / "cache")) == visible
+    # before any re-run: a valid dataset whose card serves one whole release
+    assert validate(dataset) == []
+    assert cli("validate", str(dataset)).returncode == 0
+    ids = load_ids(dataset, "default", tmp_path / "cache")
+    assert len(ids) == visible and (set(ids) == old) == (visible == 4)
     rerun = cli("update", str(spec), "--quiet", "--json")  # not locked out by the dead run
     assert rerun.returncode == 0, rerun.stderr
-    assert json.loads(rerun.stdout)["version"] == ("v1.1.0" if point == "shards" else None)
+    assert json.loads(rerun.stdout)["version"] == ("v1.1.0" if visible == 4 else None)
     _finished(dataset, 7, tmp_path)
 
 
@@ -90,25 +98,29 @@ def test_update_killed_at_random_moments_then_finished(tmp_path):
     _finished(dataset, 40, tmp_path)
 
 
-def test_remove_killed_after_its_manifest_is_finished_by_a_rerun(tmp_path):
+@pytest.mark.parametrize(
+    "point,committed",
+    [
+        ("remove-shards", False),
+        ("remove-pending", False),
+        ("remove-card", True),
+        ("remove-manifest", True),
+    ],
+)
+def test_remove_killed_at_a_named_point_is_finished_by_a_rerun(tmp_path, point, committed):
     spec, dataset = _base(tmp_path)
     url = "https://news.example/story/2"
-    crashed = cli(
-        "remove",
-        str(spec),
-        "--url",
-        url,
-        "--reason",
-        "r",
-        env={"CURATOR_TEST_CRASH_AT": "remove-manifest"},
-    )
+    args = ("remove", str(spec), "--url", url, "--reason", "r")
+    crashed = cli(*args, env={"CURATOR_TEST_CRASH_AT": point})
     assert crashed.returncode == -signal.SIGKILL
-    assert cli("remove", str(spec), "--url", url, "--reason", "r").returncode == 0
+    assert validate(dataset) == []  # before any re-run
+    for config in ("default", "v1.0.0"):  # every config: the article is gone or all is as it was
+        ids = load_ids(dataset, config, tmp_path / f"cache-{config}")
+        assert len(ids) == (3 if committed else 4)
+    assert cli(*args).returncode == 0
     manifest = load_manifest(dataset)
     assert [v["version"] for v in manifest.versions] == ["v1.0.0", "v1.0.1"]
-    assert validate(dataset) == [] and _files(dataset) == set(
-        manifest.shards
-    )  # the old shard is gone
+    assert validate(dataset) == [] and _files(dataset) == set(manifest.shards)  # old shard gone
     assert len(load_ids(dataset, "v1.0.0", tmp_path / "cache")) == 3
     log = (dataset / ".curator" / "removals.jsonl").read_text()
     assert '"version": "v1.0.1"' in log

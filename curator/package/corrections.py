@@ -34,15 +34,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pyarrow.parquet as pq
 
 from ..keys import find_sorted, hex_key
 from ..pipeline import Document, Step
 from ..record import Record, empty_record
+from . import journal
 from .denylist import DenyList
 from .files import sha256_file
 from .manifest import Manifest
-from .parquet import read_records, write_shard
+from .parquet import read_shard, read_shard_records, write_shard
 from .remove import _subtract as subtract_stats  # the same arithmetic as a takedown
 
 # kept from the published row: what identifies the article and when it first appeared
@@ -95,7 +95,7 @@ class PublishedHashes:
         ids: list[int] = []
         hashes: list[int] = []
         for rel in manifest.version(version or manifest.latest["version"])["shards"]:
-            table = pq.read_table(dataset / rel, columns=["id", "content_sha256"])
+            table = read_shard(dataset, rel, columns=["id", "content_sha256"])
             ids += [hex_key(i) for i in table.column("id").to_pylist()]
             hashes += [hex_key(h) for h in table.column("content_sha256").to_pylist()]
         order = np.argsort(np.array(ids, dtype=np.uint64), kind="stable")
@@ -224,12 +224,12 @@ def apply_corrections(
     kept: dict[str, list[Record]] = {}
     found: set[str] = set()
     for rel in manifest.latest["shards"]:
-        ids = set(pq.read_table(dataset / rel, columns=["id"]).column("id").to_pylist())
+        ids = set(read_shard(dataset, rel, columns=["id"]).column("id").to_pylist())
         hits = ids & by_id.keys()
         if not hits:
             continue
         found |= hits
-        rows = read_records(dataset / rel)
+        rows = read_shard_records(dataset, rel)
         changed = []
         for row in rows:
             if row["id"] in hits and row["content_sha256"] != by_id[row["id"]]["content_sha256"]:
@@ -251,6 +251,7 @@ def apply_corrections(
     for name, (old, rows) in zip(
         replacement_names(version, len(kept)), sorted(kept.items()), strict=True
     ):
+        journal.note(dataset, name)  # until the release commits, recovery's to delete
         write_shard(dataset / name, rows)
         path = dataset / name
         plan.new_shards[name] = {

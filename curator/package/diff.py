@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
 from .manifest import Manifest, load_manifest
+from .parquet import read_shard
 
 
 @dataclass
@@ -49,7 +48,7 @@ def content_by_id(dataset: Path, manifest: Manifest, version: str) -> dict[str, 
     """id -> content_sha256 of every row of a version, from two columns only."""
     out: dict[str, str] = {}
     for rel in manifest.version(version)["shards"]:
-        table = pq.read_table(dataset / rel, columns=["id", "content_sha256"])
+        table = read_shard(dataset, rel, columns=["id", "content_sha256"])
         out.update(
             zip(
                 table.column("id").to_pylist(),

@@ -25,6 +25,7 @@ from typing import Any
 from .card import render_card
 from .files import state_dir, write_json
 from .manifest import Manifest, load_manifest
+from .parquet import shard_path
 
 PUSHED = "pushed.json"
 META_FILES = ("README.md", "manifest.json")
@@ -113,7 +114,7 @@ def plan(dataset: Path, repo: str, state: dict[str, Any]) -> list[Step]:
         )
         wanted: dict[str, str] = {rel: meta["sha256"] for rel, meta in sub.shards.items()}
         wanted.update({"README.md": _sha(card), "manifest.json": _sha(manifest_json)})
-        content: dict[str, bytes | Path] = {rel: dataset / rel for rel in sub.shards}
+        content: dict[str, bytes | Path] = {rel: shard_path(dataset, rel) for rel in sub.shards}
         content.update({"README.md": card, "manifest.json": manifest_json})
         upload = {p: content[p] for p, sha in wanted.items() if files.get(p) != sha}
         delete = sorted(p for p in files if p not in wanted)

@@ -5,10 +5,11 @@ Order of work (the manifest is the commit point, as in a build):
 1. the deny-list gets the id and canonical URL (idempotent), so no later run brings it back;
 2. each shard holding the article is rewritten under a new name without it
    (``train-00000-of-00001.parquet`` -> ``train-00000-of-00001.r1.parquet``);
-3. the manifest is replaced: every version's shard list points at the new files, the
-   per-version row counts shrink, and a new patch version records the removal;
-4. the card is rewritten, then the old shard files are deleted (a crash before that leaves
-   them as orphans, which the next run's recovery deletes);
+3. the release is committed as a build's is (:func:`.commit.commit_release`): every
+   version's shard list points at the new files, the per-version row counts shrink, a new
+   patch version records the removal; the card lands before ``manifest.json``, and the old
+   shard files are deleted only after both name the new ones (a crash before that leaves
+   them journaled, and the next run's recovery deletes them);
 5. the removal log, the dedup index, the raw-response archive and the run reports are
    cleaned. All of step 5 is idempotent: re-running the same removal finishes it.
 """
@@ -23,20 +24,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
 from ..errors import UsageError
 from ..faults import crash_point
 from ..lock import dataset_lock
 from ..record import Record
 from ..spec import Spec, load_spec
 from ..urls import canonicalise
+from . import journal
+from .commit import commit_release
 from .denylist import DenyList
 from .files import append_jsonl, sha256_file, state_dir
 from .manifest import Manifest, next_version
-from .parquet import read_records, write_shard
-from .recover import manifest_kept, manifest_meta, recover
-from .writer import stat_keys, write_card
+from .owner import require_owned
+from .parquet import read_shard, read_shard_records, write_shard
+from .recover import recover
+from .writer import stat_keys
 
 REMOVALS = "removals.jsonl"
 _REVISION = re.compile(r"^(?P<stem>.*?)(?:\.r(?P<n>\d+))?\.parquet$")
@@ -83,7 +85,8 @@ def _matches(
     """Shard -> ids of the rows to remove (by id, or by URL/canonical URL)."""
     found: dict[str, set[str]] = {}
     for rel in manifest.shards:
-        table = pq.read_table(dataset / rel, columns=["id", "url", "canonical_url"]).to_pylist()
+        table = read_shard(dataset, rel, columns=["id", "url", "canonical_url"])
+        table = table.to_pylist()
         for row in table:
             urls = {canonicalise(row["url"]), canonicalise(row["canonical_url"])} - {None}
             if row["id"] == id_ or urls & keys:
@@ -114,9 +117,10 @@ def _rewrite_shards(
     renamed, gone = {}, {}
     taken = set(manifest.shards)
     for rel, ids in sorted(found.items()):
-        rows = read_records(dataset / rel)
+        rows = read_shard_records(dataset, rel)
         new = revised_name(rel, taken)
         taken.add(new)
+        journal.note(dataset, new)
         write_shard(dataset / new, [r for r in rows if r["id"] not in ids])
         renamed[rel], gone[rel] = new, [r for r in rows if r["id"] in ids]
     return renamed, gone
@@ -264,6 +268,7 @@ def remove(
         raise UsageError("remove: give a reason (it goes in the removal log)")
     spec = spec if isinstance(spec, Spec) else load_spec(spec)
     dataset, state = spec.output, state_dir(spec.output)
+    require_owned(dataset)
     with dataset_lock(state):
         manifest = recover(dataset)
         return _remove_locked(spec, dataset, state, manifest, url, id_, reason.strip())
@@ -310,11 +315,7 @@ def _remove_locked(
             "counts": {"read": 0, "unchanged": 0, "added": 0, "updated": 0, "removed": len(rows), "duplicates": 0, "rejected": 0},
             "removals": removals,
         })  # fmt: skip
-        manifest.save(dataset)  # the commit point
-        crash_point("remove-manifest")
-        write_card(dataset, manifest, manifest_meta(manifest), manifest_kept(manifest))
-        for old in renamed:
-            (dataset / old).unlink(missing_ok=True)
+        commit_release(dataset, manifest, retired=renamed, point="remove-")
         result.version, result.shards_rewritten = version, renamed
         result.message = (
             f"removed {len(rows)} article(s) from every version of {dataset}: new version {version}"

@@ -5,17 +5,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import yaml
 
+from ..errors import DatasetError
 from ..record import from_row, validation_errors
-from .files import sha256_file
+from .files import inside, sha256_file
 from .manifest import load_manifest
+from .parquet import read_shard, shard_path
 
 MAX_PROBLEMS = 50
 
 
-def _check_card(dataset: Path, latest: dict) -> list[str]:
+def _check_config_paths(dataset: Path, configs: dict, known: dict) -> list[str]:
+    """Every file a config of the card lists lies inside the dataset and is a manifest shard:
+    the card is what ``load_dataset`` reads."""
+    problems = []
+    for name, config in configs.items():
+        for files in config.get("data_files", []):
+            for rel in files.get("path", []):
+                try:
+                    inside(dataset, rel, f"README.md: config {name!r}")
+                except DatasetError as exc:
+                    problems.append(str(exc))
+                    continue
+                if rel not in known:
+                    problems.append(
+                        f"README.md: config {name!r} lists {rel!r}, not in the manifest"
+                    )
+    return problems
+
+
+def _check_card(dataset: Path, latest: dict, known: dict) -> list[str]:
     card = dataset / "README.md"
     if not card.exists():
         return ["README.md: missing"]
@@ -29,6 +49,9 @@ def _check_card(dataset: Path, latest: dict) -> list[str]:
     configs = {c.get("config_name"): c for c in meta.get("configs", [])}
     if "default" not in configs:
         return ["README.md: no 'default' config"]
+    problems = _check_config_paths(dataset, configs, known)
+    if problems:
+        return problems
     listed = configs["default"]["data_files"][0]["path"]
     if sorted(listed) != sorted(latest["shards"]):
         return [
@@ -38,15 +61,22 @@ def _check_card(dataset: Path, latest: dict) -> list[str]:
 
 
 def _check_shard(dataset: Path, rel: str, entry: dict) -> list[str]:
-    path = dataset / rel
-    if not path.exists():
+    try:
+        return _check_shard_file(dataset, rel, entry)
+    except DatasetError as exc:
+        return [str(exc)]
+
+
+def _check_shard_file(dataset: Path, rel: str, entry: dict) -> list[str]:
+    path = shard_path(dataset, rel)
+    if not path.is_file():
         return [f"{rel}: missing"]
     if sha256_file(path) != entry["sha256"]:
         return [
             f"{rel}: sha256 does not match the manifest (the file was changed after publishing)"
         ]
     problems = []
-    table = pq.read_table(path)
+    table = read_shard(dataset, rel)
     if table.num_rows != entry["num_rows"]:
         problems.append(f"{rel}: {table.num_rows} rows, manifest says {entry['num_rows']}")
     for n, row in enumerate(table.to_pylist()):
@@ -58,10 +88,13 @@ def _check_shard(dataset: Path, rel: str, entry: dict) -> list[str]:
 
 def validate(dataset: Path) -> list[str]:
     """Every problem found; an empty list means the dataset is valid."""
-    manifest = load_manifest(dataset)
+    try:
+        manifest = load_manifest(dataset)
+    except DatasetError as exc:
+        return [str(exc)]
     if manifest is None:
         return [f"{dataset}: no manifest.json: not a curator dataset (or never built)"]
-    problems = _check_card(dataset, manifest.latest)
+    problems = _check_card(dataset, manifest.latest, manifest.shards)
     for rel in manifest.latest["shards"]:
         problems += _check_shard(dataset, rel, manifest.shards[rel])
         if len(problems) >= MAX_PROBLEMS:

@@ -1,4 +1,4 @@
-"""Publishing a version: new shards, then the manifest (the commit point), then the card."""
+"""Publishing a version: new shards, then the release commit (see :mod:`.commit`)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..faults import crash_point
 from ..record import ARTICLE_SCHEMA_PATH, Record, empty_record
-from .card import render_card
-from .files import sha256_file, write_atomic
+from . import journal
+from .commit import commit_release
+from .files import sha256_file
 from .manifest import Manifest, next_version
-from .parquet import read_records, shard_names, write_shard
+from .parquet import read_shard_records, shard_names, write_shard
 
 if TYPE_CHECKING:
     from .corrections import Corrections
@@ -31,7 +32,7 @@ def iter_carried_rows(dataset: Path, manifest: Manifest) -> Iterator[Record]:
     """Every row of the latest version, fitted to the current schema (new fields empty,
     dropped fields gone), for a major version that rewrites all shards; one shard in memory."""
     for rel in manifest.latest["shards"]:
-        for row in read_records(dataset / rel):
+        for row in read_shard_records(dataset, rel):
             record = empty_record()
             record.update({k: v for k, v in row.items() if k in record})
             yield record
@@ -78,8 +79,8 @@ class ShardWriter:
 
     Final names (``train-XXXXX-of-YYYYY``) need the shard count, so each full shard is
     written as ``data/<version>/.part-XXXXX.parquet`` and :meth:`finish` renames them all.
-    Nothing here is published: until the manifest names them, :func:`..recover.recover`
-    deletes these files like any other orphan.
+    Nothing here is published: each file is journaled before it is created, and until a
+    committed manifest names it, :func:`..recover.recover` deletes it.
     """
 
     def __init__(self, dataset: Path, version: str, shard_size: int) -> None:
@@ -104,6 +105,7 @@ class ShardWriter:
         if not self._buffer:
             return
         path = self.dataset / "data" / self.version / f".part-{len(self._parts):05d}.parquet"
+        journal.note_path(self.dataset, path)  # before the file exists: recovery's to delete
         write_shard(path, self._buffer)
         self._parts.append((path, len(self._buffer)))
         self._buffer = []
@@ -116,6 +118,7 @@ class ShardWriter:
         self._written = {}
         for name, (part, rows) in zip(shard_names(len(self._parts)), self._parts, strict=True):
             rel = f"data/{self.version}/{name}"
+            journal.note(self.dataset, rel)
             os.replace(part, self.dataset / rel)
             path = self.dataset / rel
             self._written[rel] = {
@@ -193,12 +196,5 @@ def publish_version(
     manifest.shards.update(corrections.new_shards if corrections else {})
     manifest.shards.update(new_shards)
     manifest.versions.append(entry)
-    manifest.save(dataset)  # the commit point
-    crash_point("manifest")
-    write_card(dataset, manifest, meta, kept)
-    crash_point("card")
+    commit_release(dataset, manifest)
     return entry
-
-
-def write_card(dataset: Path, manifest: Manifest, meta: dict[str, Any], kept: int) -> None:
-    write_atomic(dataset / "README.md", render_card(manifest, meta, str(dataset), kept))
