@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -64,21 +67,171 @@ class Spec:
         return (self.base_dir / relative).resolve()
 
 
-def _key_path(path) -> str:
+def _key_path(path: Iterable[str | int]) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or "(top level)"
 
 
-def check_spec(data: dict[str, Any], where: str = "spec") -> None:
+def _iso_dates(value: Any) -> Any:
+    """``value`` with TOML's native dates and datetimes as ISO day text (``2026-01-01``).
+
+    Users write ``since = 2026-01-01`` unquoted and expect it to work; the schema, and the
+    JSON a build writes, take text. A datetime keeps only its day: every date key in the spec
+    is a day (``format: date``), and the scope compares days anyway.
+    """
+    if isinstance(value, dict):
+        return {key: _iso_dates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_iso_dates(item) for item in value]
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _source_type(data: Any, path: list[str | int]) -> str | None:
+    """The ``type`` of the ``[[sources]]`` entry an error is in, or None outside one."""
+    if len(path) < 2 or path[0] != "sources" or not isinstance(data, dict):
+        return None
+    sources = data.get("sources")
+    try:
+        kind = sources[path[1]].get("type")
+    except (TypeError, IndexError, KeyError, AttributeError):
+        return None
+    return kind if isinstance(kind, str) else None
+
+
+def _alternatives(error: Any) -> list[str] | None:
+    """The keys of an ``anyOf`` of single ``required`` keys (one of url, urls, ...), or None."""
+    branches = error.validator_value
+    if all(isinstance(b, dict) and list(b) == ["required"] for b in branches):
+        return [b["required"][0] for b in branches]
+    return None
+
+
+def _error_lines(error: Any, data: Any) -> list[str]:
+    """One readable line per problem in a jsonschema error, naming the key.
+
+    jsonschema's own text names the object, not the key (``'path' is a required property``
+    at ``sources[0]``), and an ``anyOf`` says only "not valid under any of the given schemas",
+    so the common cases are written here from the source's type.
+    """
+    path = list(error.absolute_path)
+    kind = _source_type(data, path)
+    what = f' for type "{kind}"' if kind else ""
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    if error.validator == "required":
+        missing = [key for key in error.validator_value if key not in instance]
+        return [f"{_key_path([*path, key])}: required{what}" for key in missing]
+    if error.validator == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        owner = f'a "{kind}" source' if kind else (f"[{_key_path(path)}]" if path else "the spec")
+        return [
+            f"{_key_path([*path, key])}: not a key of {owner} (its keys: {', '.join(known)})"
+            for key in instance
+            if key not in known
+        ]
+    if error.validator == "anyOf" and (keys := _alternatives(error)):
+        return [f"{_key_path([*path, keys[0]])}: required{what} (or {', or '.join(keys[1:])})"]
+    if error.validator == "pattern" and error.schema.get("description"):
+        expected = error.schema["description"].rstrip(".")
+        return [
+            f"{_key_path(path)}: {error.instance!r}: expected {expected[0].lower()}{expected[1:]}"
+        ]
+    return [f"{_key_path(path)}: {error.message}"]
+
+
+def _schema_problems(data: dict[str, Any]) -> list[str]:
     from jsonschema import Draft202012Validator, FormatChecker
 
     validator = Draft202012Validator(spec_schema(), format_checker=FormatChecker())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        lines = [f"{where}: {_key_path(e.absolute_path)}: {e.message}" for e in errors]
+    errors = sorted(
+        validator.iter_errors(data),
+        key=lambda e: [(isinstance(p, str), p) for p in e.absolute_path],
+    )
+    # a key missing from two places of the schema would be reported twice
+    return list(dict.fromkeys(line for e in errors for line in _error_lines(e, data)))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _range_problems(data: dict[str, Any]) -> list[str]:
+    """``min_X`` above ``max_X`` in one section: every document would be rejected. Found by
+    name, so a pair a later issue adds is checked too."""
+    problems = []
+    for section, table in data.items():
+        if not isinstance(table, dict):
+            continue
+        for key, low in table.items():
+            high_key = "max_" + key.removeprefix("min_")
+            high = table.get(high_key)
+            if key.startswith("min_") and _is_number(low) and _is_number(high) and low > high:
+                problems.append(
+                    f"{section}.{key}: {low} is more than {section}.{high_key} ({high})"
+                )
+    return problems
+
+
+def _regex_problems(data: dict[str, Any]) -> list[str]:
+    """``[scope]`` regexes that do not compile. Checked here, for every source type: a remote
+    build would otherwise stop with a traceback mid-run, and a local one never compiles them."""
+    scope = data.get("scope")
+    if not isinstance(scope, dict):
+        return []
+    problems = []
+    for key in ("include", "exclude"):
+        patterns = scope.get(key)
+        for i, pattern in enumerate(patterns if isinstance(patterns, list) else []):
+            if not isinstance(pattern, str):
+                continue
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                problems.append(f"scope.{key}[{i}]: {pattern!r} is not a valid regex: {exc}")
+    return problems
+
+
+def _band_problems(data: dict[str, Any]) -> list[str]:
+    """LSH bands x rows must fit in the MinHash signature, or deduplication refuses mid-build."""
+    dedup = data.get("dedup")
+    if not isinstance(dedup, dict) or not ({"bands", "rows"} & dedup.keys()):
+        return []
+    from .dedup import DEFAULTS, NUM_PERM  # numpy and friends: only for a spec that needs them
+
+    bands, rows = dedup.get("bands", DEFAULTS["bands"]), dedup.get("rows", DEFAULTS["rows"])
+    if _is_number(bands) and _is_number(rows) and bands * rows > NUM_PERM:
+        key = "bands" if "bands" in dedup else "rows"
+        return [f"dedup.{key}: bands x rows is {bands * rows}, more than {NUM_PERM}"]
+    return []
+
+
+def check_spec(data: dict[str, Any], where: str = "spec") -> dict[str, Any]:
+    """Raise :class:`SpecError` naming every bad key of ``data`` (a parsed spec); return the
+    data as the build uses it (native TOML dates as ISO text)."""
+    data = _iso_dates(data)
+    problems = _schema_problems(data)
+    if isinstance(data, dict):
+        problems += _range_problems(data) + _regex_problems(data) + _band_problems(data)
+    if problems:
+        lines = [f"{where}: {line}" for line in problems]
         raise SpecError("invalid dataset spec\n  " + "\n  ".join(lines))
+    return data
+
+
+def _check_output(spec: Spec, where: str) -> None:
+    """The output folder, or the first part of it that exists, must be a folder: writing into
+    a file fails deep in the build with NotADirectoryError."""
+    existing = next(part for part in (spec.output, *spec.output.parents) if part.exists())
+    if not existing.is_dir():
+        key = "output" if "output" in spec.data else f"output (default: the name {spec.name!r})"
+        raise SpecError(
+            f"invalid dataset spec\n  {where}: {key}: {existing} is a file, not a folder"
+        )
 
 
 def load_spec(path: str | Path) -> Spec:
@@ -91,5 +244,7 @@ def load_spec(path: str | Path) -> Spec:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SpecError(f"{path}: not valid TOML: {exc}") from exc
-    check_spec(data, str(path))
-    return Spec(path=path.resolve(), data=data, sha256=hashlib.sha256(raw).hexdigest())
+    data = check_spec(data, str(path))
+    spec = Spec(path=path.resolve(), data=data, sha256=hashlib.sha256(raw).hexdigest())
+    _check_output(spec, str(path))
+    return spec
