@@ -98,10 +98,10 @@ def denying_scope(spec: Spec, denylist: DenyList | None = None) -> DenyingScope:
 
 
 def _refusal(doc: Document) -> str | None:
-    """Why a fetched page was left out (publisher wishes, paywall, bad XML), not fetch failures,
-    which the fetcher counts already."""
+    """Why a fetched page was left out (publisher wishes, paywall), not fetch failures nor
+    unreadable sitemaps and feeds, which the fetcher counts already."""
     reason = doc.rejected
-    if not reason or reason.startswith(("fetch failed", "robots.txt")):
+    if not reason or doc.hints.get("listing") or reason.startswith(("fetch failed", "robots.txt")):
         return None
     return reason.split(":", 1)[0] if not reason.startswith("publisher") else reason
 

@@ -15,6 +15,7 @@ from ..urls import canonicalise
 from .config import FetchConfig
 from .fetcher import Fetcher
 from .models import HTML_TYPES, FetchResult
+from .robots import REFUSED
 from .scope import Scope
 from .wishes import read_wishes, refusal
 
@@ -76,8 +77,8 @@ def to_document(
     doc.record["fetched_at"] = result.fetched_at
     if result.redirects:
         doc.hints["requested_url"] = result.requested_url
-    if result.refused_by_robots:
-        return doc.reject("robots.txt disallows")
+    if result.refused_by_robots:  # disallowed, or unreachable (which RFC 9309 reads the same)
+        return doc.reject("robots.txt disallows" if result.error == REFUSED else result.error)
     if result.error:
         return doc.reject(f"fetch failed: {result.error}")
     doc.hints["encoding"] = result.encoding  # the charset the bytes really use
@@ -124,7 +125,8 @@ def source_urls(source: dict[str, Any]) -> list[str]:
 
 
 def failed_listing(origin: str, reason: str) -> Document:
-    """A listing (sitemap, feed, homepage) that could not be read, as a rejection the build records."""
-    doc = Document(origin=origin)
+    """A listing (sitemap, feed, homepage) that could not be fetched or read, as a rejection the
+    build records; the fetcher's per-host counts have it already (see Fetcher.count_unreadable)."""
+    doc = Document(origin=origin, hints={"listing": True})
     doc.record["url"] = origin
     return doc.reject(reason)

@@ -24,7 +24,7 @@ from .redirect import Redirect
 from .retry import Retry
 from .robots import Robots
 from .throttle import Throttle
-from .transport import Transport
+from .transport import Transport, describe
 
 ARCHIVE_DIR = "archive"
 
@@ -41,8 +41,22 @@ def state_dir_of(spec: Spec) -> Path:
 
 
 def _summary_reason(error: str) -> str:
-    # "redirect loop: a -> b -> a" and "timeout: ..." count under their kind, not per URL
-    return error.split(":", 1)[0]
+    # "redirect loop: a -> b -> a" and "timeout: ..." count under their kind, not per URL;
+    # split at ": " so "redirect to a non-http URL (file:)" keeps its scheme
+    return error.split(": ", 1)[0]
+
+
+def _outcome(result: FetchResult) -> str:
+    """The HostStats field a result counts in."""
+    if result.refused_by_robots:
+        return "robots_refused"
+    if result.error:
+        return "failed"
+    if result.not_modified:
+        return "not_modified"
+    if result.from_archive:
+        return "from_archive"
+    return "fetched"
 
 
 class Fetcher:
@@ -97,12 +111,17 @@ class Fetcher:
         try:
             result = self._fetch(request)
         except Exception as exc:  # a bug in one fetch must not end a crawl of thousands
-            result = FetchResult(url, error=f"fetch failed: {type(exc).__name__}: {exc}")
+            # the reader adds "fetch failed: "; the class alone would hide what went wrong
+            result = FetchResult(url, error=describe(exc))
         self._count(result)
         return result
 
     def _fetch(self, request: Request) -> FetchResult:
-        if urlsplit(request.url).scheme not in ("http", "https"):
+        try:
+            scheme = urlsplit(request.url).scheme
+        except ValueError as exc:  # "http://[::1/": a bad IPv6 literal
+            return FetchResult(request.url, error=f"invalid URL: {exc}")
+        if scheme not in ("http", "https"):
             return FetchResult(request.url, error="not an http(s) URL")
         if self.config.offline and self.archive is None:
             return FetchResult(request.url, error="offline: no archive")
@@ -134,16 +153,22 @@ class Fetcher:
     def _count(self, result: FetchResult) -> None:
         with self._stats_lock:
             stats = self.stats[host_of(result.requested_url) or "(none)"]
-            if result.refused_by_robots:
-                stats.robots_refused += 1
-            elif result.error:
-                stats.failed[_summary_reason(result.error)] += 1
-            elif result.not_modified:
-                stats.not_modified += 1
-            elif result.from_archive:
-                stats.from_archive += 1
+            outcome = _outcome(result)
+            if outcome == "failed":
+                stats.failed[_summary_reason(result.error or "")] += 1
             else:
-                stats.fetched += 1
+                setattr(stats, outcome, getattr(stats, outcome) + 1)
+
+    def count_unreadable(self, result: FetchResult, reason: str) -> None:
+        """Recount a listing (sitemap, feed) that downloaded but could not be read as failed
+        with ``reason``: the per-host table would otherwise show it as fetched and fine."""
+        if result.error:
+            return  # counted as failed already
+        with self._stats_lock:
+            stats = self.stats[host_of(result.requested_url) or "(none)"]
+            outcome = _outcome(result)
+            setattr(stats, outcome, getattr(stats, outcome) - 1)
+            stats.failed[_summary_reason(reason)] += 1
 
     def close(self) -> None:
         if self.archive is not None:

@@ -4,11 +4,12 @@ chain again, so robots.txt and the archive apply to the target as well."""
 from __future__ import annotations
 
 from dataclasses import replace
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from .models import FetchResult, Handler, Request
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+HTTP_SCHEMES = ("http", "https")
 
 
 class Redirect:
@@ -23,6 +24,11 @@ class Redirect:
             if result.status not in REDIRECT_STATUSES or not location or result.error:
                 break
             target = urldefrag(urljoin(request.url, location.strip()))[0]
+            scheme = urlsplit(target).scheme
+            if scheme not in HTTP_SCHEMES:
+                # said here: followed, robots.txt "of" file:/// would fail and read as a refusal
+                result.error = f"redirect to a non-http URL ({scheme}:)"
+                break
             if target in seen:
                 result.error = f"redirect loop: {' -> '.join([*seen, target])}"
                 break

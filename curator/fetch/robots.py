@@ -14,6 +14,7 @@ from .models import FetchResult, Handler, Request
 
 ALLOW_ALL = ""
 DENY_ALL = "User-agent: *\nDisallow: /\n"
+REFUSED = "refused by robots.txt"
 
 
 def robots_url(url: str) -> str:
@@ -38,10 +39,11 @@ class Robots:
         self.enabled = enabled
         self.on_delay = on_delay
         self._rules: dict[str, Protego] = {}
+        self._unreachable: dict[str, str] = {}  # origin -> why its robots.txt could not be read
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
-    def _parse(self, result: FetchResult) -> Protego:
+    def _parse(self, origin: str, result: FetchResult) -> Protego:
         if result.ok:
             return Protego.parse(result.text)
         if result.status is not None and 400 <= result.status < 500:
@@ -49,7 +51,9 @@ class Robots:
         if result.error == OFFLINE_MISS:
             # archived pages came from elsewhere (an imported WARC) or were checked when fetched
             return Protego.parse(ALLOW_ALL)
-        # RFC 9309 2.3.1.4: an unreachable robots.txt means the whole site is disallowed
+        # RFC 9309 2.3.1.4: an unreachable robots.txt means the whole site is disallowed; kept
+        # apart, so a refusal says the site was down, not that the publisher said no
+        self._unreachable[origin] = result.error or f"HTTP {result.status}"
         return Protego.parse(DENY_ALL)
 
     def rules(self, url: str, refresh: bool = False) -> Protego:
@@ -59,7 +63,7 @@ class Robots:
         with lock:  # one download per site even when many workers ask at once
             if origin not in self._rules:
                 self._rules[origin] = rules = self._parse(
-                    self.fetch(Request(origin, accept=None, refresh=refresh))
+                    origin, self.fetch(Request(origin, accept=None, refresh=refresh))
                 )
                 delay = rules.crawl_delay(self.token)
                 if delay and self.on_delay:
@@ -75,5 +79,7 @@ class Robots:
             and not _is_robots(request.url)
             and not self.rules(request.url, request.refresh).can_fetch(request.url, self.token)
         ):
-            return FetchResult(request.url, error="refused by robots.txt", refused_by_robots=True)
+            why = self._unreachable.get(robots_url(request.url))
+            error = f"robots.txt unreachable: {why}" if why else REFUSED
+            return FetchResult(request.url, error=error, refused_by_robots=True)
         return call_next(request)

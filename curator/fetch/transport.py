@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import socket
+import threading
 import time
 import zlib
 from datetime import UTC, datetime
+from typing import Any
 
 import urllib3
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import HTTPError as Urllib3Error
+from urllib3.exceptions import NewConnectionError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
 from .config import FetchConfig
@@ -15,10 +22,15 @@ from .content import accepts
 from .decompress import LimitedDecoder, TooLarge, UnsupportedEncoding
 from .models import FetchResult, Request
 
-CHUNK = 65536
+READ_SIZE = 65536  # the most one read asks for; read1() returns what one recv() brought
 # Describe the bytes on the wire, not the decoded body we keep; left in they would mislead
 # anyone (or any WARC tool) reading the body back.
 WIRE_HEADERS = ("content-encoding", "content-length", "transfer-encoding")
+# urllib3 puts "<urllib3.connection.HTTPConnection object at 0x7f..>: " in its messages
+_OBJECT_REPR = re.compile(r"<[^<>]* object at 0x[0-9a-fA-F]+>:?\s*")
+# The watchdog of the fetch this thread is making, where its connection can find it: urllib3
+# has no way to hand a connection anything per request.
+_current = threading.local()
 
 
 class _Deadline(Exception):
@@ -29,21 +41,137 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def describe(exc: BaseException) -> str:
+    """An exception as the tail of a reason: its class and its message."""
+    message = _OBJECT_REPR.sub("", str(exc)).strip()
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
 def _headers(response: urllib3.BaseHTTPResponse) -> dict[str, str]:
     return {name.lower(): ", ".join(response.headers.getlist(name)) for name in response.headers}
 
 
+def _cut(sock: socket.socket) -> None:
+    try:
+        # shutdown wakes a recv() blocked in another thread, which close() does not; the plain
+        # socket's method, so a TLS socket's state is left to the thread reading it
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:
+        pass  # closed already
+
+
+class _Watchdog:
+    """Cuts the connection of one fetch when its total_timeout runs out. Socket timeouts bound
+    each recv(), not a response: a server sending a byte every half second never trips them,
+    and http.client reads the header block in one call we cannot check the clock inside."""
+
+    def __init__(self, seconds: float) -> None:
+        self.deadline = time.monotonic() + seconds
+        self.fired = False
+        self._sock: socket.socket | None = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self._outer = getattr(_current, "watchdog", None)
+        _current.watchdog = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        with self._lock:
+            self._sock = None  # a late timer must not cut a connection gone back to the pool
+        _current.watchdog = self._outer
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sock = sock
+            if self.fired:
+                _cut(sock)
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            if self._sock is not None:
+                _cut(self._sock)
+
+
+class _Watched:
+    """A connection that hands its socket to the running fetch's watchdog before the response
+    is read (a pooled connection is reused by later fetches, so it is handed over each time)."""
+
+    sock: socket.socket | None
+
+    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
+        watchdog = getattr(_current, "watchdog", None)
+        if watchdog is not None and self.sock is not None:
+            watchdog.watch(self.sock)
+        return super().getresponse(*args, **kwargs)  # type: ignore[misc]
+
+
+class _HTTPConnection(_Watched, HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_Watched, HTTPSConnection):
+    pass
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
 class Transport:
-    """Sends the request with no retries or redirects of its own: those are the middlewares' job."""
+    """Sends the request with no retries or redirects of its own: those are the middlewares' job.
+
+    ``total_timeout`` bounds connect, headers and body together, by the clock."""
 
     def __init__(self, config: FetchConfig) -> None:
         self.config = config
         self.pool = urllib3.PoolManager(
             num_pools=64, maxsize=config.concurrency_per_host, retries=False
         )
-        self.timeout = urllib3.Timeout(connect=config.connect_timeout, read=config.read_timeout)
+        self.pool.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+        # total caps connect and the first read; the watchdog caps the rest
+        self.timeout = urllib3.Timeout(
+            connect=config.connect_timeout, read=config.read_timeout, total=config.total_timeout
+        )
 
     def __call__(self, request: Request) -> FetchResult:
+        response = None
+        watchdog = _Watchdog(self.config.total_timeout)
+        try:
+            with watchdog:
+                sent = self._send(request, watchdog)
+                if isinstance(sent, FetchResult):
+                    return sent
+                response = sent
+                return self._read(request, response, watchdog)
+        finally:
+            # after the watchdog stopped, so it cannot cut a connection back in the pool
+            if response is not None:
+                if watchdog.fired:
+                    response.close()
+                response.release_conn()
+
+    def _past_deadline(self, what: str) -> str:
+        return f"timeout: {what} within total_timeout ({self.config.total_timeout:g}s)"
+
+    def _no_response(self, url: str) -> FetchResult:
+        return FetchResult(url, error=self._past_deadline("no response"), retryable=True)
+
+    def _send(
+        self, request: Request, watchdog: _Watchdog
+    ) -> urllib3.BaseHTTPResponse | FetchResult:
         headers = {
             "User-Agent": self.config.user_agent_header,
             "Accept-Encoding": "gzip, deflate",
@@ -60,18 +188,24 @@ class Transport:
                 retries=False,
                 timeout=self.timeout,
             )
-        except Urllib3Timeout:
-            return FetchResult(request.url, error="timeout: no response in time", retryable=True)
         except (Urllib3Error, OSError) as exc:
+            if watchdog.fired:
+                return self._no_response(request.url)
+            # NewConnectionError is a ConnectTimeoutError to urllib3, even for a refusal
+            if isinstance(exc, Urllib3Timeout) and not isinstance(exc, NewConnectionError):
+                return FetchResult(
+                    request.url, error="timeout: no response in time", retryable=True
+                )
             return FetchResult(
-                request.url, error=f"connection failed: {type(exc).__name__}", retryable=True
+                request.url, error=f"connection failed: {describe(exc)}", retryable=True
             )
-        try:
-            return self._read(request, response)
-        finally:
-            response.release_conn()
+        return response
 
-    def _read(self, request: Request, response: urllib3.BaseHTTPResponse) -> FetchResult:
+    def _read(
+        self, request: Request, response: urllib3.BaseHTTPResponse, watchdog: _Watchdog
+    ) -> FetchResult:
+        if watchdog.fired:  # a cut ends the header block early: what came is not the response
+            return self._no_response(request.url)
         result = FetchResult(
             request.url, status=response.status, headers=_headers(response), fetched_at=utc_now()
         )
@@ -87,23 +221,42 @@ class Transport:
             result.truncated = True  # no body read: nothing a later, less picky fetch could reuse
             return result
         try:
-            result.body = self._stream(response, content_encoding)
-        except (Urllib3Timeout, _Deadline):
-            result.error, result.retryable = "timeout: body not read in time", True
+            result.body = self._stream(response, content_encoding, watchdog)
         except (TooLarge, UnsupportedEncoding) as exc:
             result.error = str(exc)
-        except (Urllib3Error, OSError, zlib.error) as exc:
-            result.error, result.retryable = f"broken response: {type(exc).__name__}", True
+        except (_Deadline, Urllib3Error, OSError, zlib.error) as exc:
+            result.error, result.retryable = self._body_failure(exc, watchdog), True
         if result.error:
             result.truncated = True
             response.close()  # never give a half-read connection back to the pool
         return result
 
-    def _stream(self, response: urllib3.BaseHTTPResponse, content_encoding: str) -> bytes:
+    def _body_failure(self, exc: Exception, watchdog: _Watchdog) -> str:
+        if isinstance(exc, _Deadline) or watchdog.fired:  # a cut breaks the read it stops
+            return self._past_deadline("body not read")
+        if isinstance(exc, Urllib3Timeout):
+            return "timeout: body not read in time"  # one recv() waited read_timeout
+        return f"broken response: {describe(exc)}"
+
+    def _stream(
+        self, response: urllib3.BaseHTTPResponse, content_encoding: str, watchdog: _Watchdog
+    ) -> bytes:
         decoder = LimitedDecoder(content_encoding, self.config.max_bytes)
-        deadline = time.monotonic() + self.config.total_timeout
-        for chunk in response.stream(CHUNK, decode_content=False):
+        while True:
+            self._bound_next_read(response, watchdog)
+            chunk = response.read1(READ_SIZE, decode_content=False)
+            if not chunk:
+                break
             decoder.feed(chunk)
-            if time.monotonic() > deadline:
-                raise _Deadline
+        if watchdog.fired:  # a cut reads like the end of the body: it was not
+            raise _Deadline
         return decoder.finish()
+
+    def _bound_next_read(self, response: urllib3.BaseHTTPResponse, watchdog: _Watchdog) -> None:
+        """The next recv() waits no longer than read_timeout, nor past the deadline."""
+        remaining = watchdog.remaining()
+        if remaining <= 0:
+            raise _Deadline
+        sock = getattr(response.connection, "sock", None)
+        if sock is not None:
+            sock.settimeout(min(self.config.read_timeout, remaining))

@@ -70,9 +70,9 @@ def _items(root: Any) -> Iterator[Any]:
 
 
 def feed_listings(body: bytes, url: str) -> list[Listing]:
-    root = parse_xml(body, f"feed {url}")
+    root = parse_xml(body, url)
     if local_name(root) not in ("rss", "feed", "rdf"):
-        raise ValueError(f"feed {url}: root element <{local_name(root)}> is not RSS or Atom")
+        raise ValueError(f"{url}: root element <{local_name(root)}> is not RSS or Atom")
     return [entry for entry in (_entry(e, url) for e in _items(root)) if entry]
 
 
@@ -91,7 +91,10 @@ def read_feed(source: dict[str, Any], spec: Spec, context: SourceContext) -> Ite
             try:
                 yield from feed_listings(result.body, result.url)
             except ValueError as exc:
-                problems.append(failed_listing(url, str(exc)))
+                # downloaded but no feed: a failure in the per-host table and in the rejects
+                reason = f"feed unreadable: {exc}"
+                fetcher.count_unreadable(result, reason)
+                problems.append(failed_listing(url, reason))
 
     yield from fetch_documents(listings(), spec, context)
     yield from problems

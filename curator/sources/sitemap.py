@@ -17,6 +17,7 @@ from ..fetch.documents import (
     source_urls,
 )
 from ..fetch.fetcher import Fetcher
+from ..fetch.models import FetchResult
 from ..fetch.xmlsafe import child_text, local_name, parse_xml
 from ..pipeline import Document
 from ..spec import Spec
@@ -63,27 +64,33 @@ class _Walk:
         self.seen: set[str] = set()
         self.problems: list[Document] = []
 
-    def _body(self, url: str) -> bytes | None:
+    def _unreadable(self, result: FetchResult, detail: str) -> None:
+        """Downloaded but not a sitemap: a failure in the per-host table and in the rejects."""
+        reason = f"sitemap unreadable: {detail}"
+        self.fetcher.count_unreadable(result, reason)
+        self.problems.append(failed_listing(result.requested_url, reason))
+
+    def _body(self, url: str) -> tuple[FetchResult, bytes | None]:
         result = self.fetcher.fetch(url, accept=SITEMAP_TYPES)
         if result.error:
             self.problems.append(failed_listing(url, f"sitemap fetch failed: {result.error}"))
-            return None
+            return result, None
         try:
             # .xml.gz files arrive still gzipped (no Content-Encoding); the bomb limit holds here too
-            return (
+            return result, (
                 gunzip(result.body, self.fetcher.config.max_bytes)
                 if result.body[:2] == b"\x1f\x8b"
                 else result.body
             )
         except (TooLarge, ValueError) as exc:
-            self.problems.append(failed_listing(url, f"sitemap {url}: {exc}"))
-            return None
+            self._unreadable(result, f"{url}: {exc}")
+            return result, None
 
     def listings(self, url: str, depth: int = 0) -> Iterator[Listing]:
         if url in self.seen or depth > MAX_DEPTH:
             return
         self.seen.add(url)
-        body = self._body(url)
+        result, body = self._body(url)
         if body is None:
             return
         if not body.lstrip()[:1] == b"<":
@@ -94,13 +101,13 @@ class _Walk:
             )
             return
         try:
-            root = parse_xml(body, f"sitemap {url}")
+            root = parse_xml(body, url)
         except ValueError as exc:
-            self.problems.append(failed_listing(url, str(exc)))
+            self._unreadable(result, str(exc))
             return
-        yield from self._elements(url, root, depth)
+        yield from self._elements(result, root, depth)
 
-    def _elements(self, url: str, root: Any, depth: int) -> Iterator[Listing]:
+    def _elements(self, result: FetchResult, root: Any, depth: int) -> Iterator[Listing]:
         kind = local_name(root)
         if kind == "sitemapindex":
             for child in root:
@@ -112,8 +119,8 @@ class _Walk:
                 None, (_url_entry(child) for child in root if local_name(child) == "url")
             )
         else:
-            self.problems.append(
-                failed_listing(url, f"sitemap {url}: root element <{kind}> is not a sitemap")
+            self._unreadable(
+                result, f"{result.requested_url}: root element <{kind}> is not a sitemap"
             )
 
 

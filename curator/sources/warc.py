@@ -20,6 +20,7 @@ from ..spec import Spec
 from . import SourceContext, register
 
 SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+HTTP_SCHEMES = ("http:", "https:")
 
 
 def _files(path: Path) -> list[Path]:
@@ -33,6 +34,15 @@ def _fetched_at(record: Any) -> str | None:
         return format_datetime(parse_datetime(record.rec_headers.get_header("WARC-Date")))
     except (TypeError, ValueError):
         return None
+
+
+def _non_http_uri(record: Any) -> str | None:
+    """The target of a response record that is no web page (dns:, ftp:, file:...), which
+    warcio leaves without HTTP headers; None for HTTP responses and other record types."""
+    if record.rec_type != "response":
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    return None if uri.lower().startswith(HTTP_SCHEMES) else uri
 
 
 def _page(record: Any) -> FetchResult | None:
@@ -62,6 +72,12 @@ def _read_file(path: Path, spec: Spec, context: SourceContext) -> Iterator[Docum
     with path.open("rb") as fh:
         records = ArchiveIterator(fh, arc2warc=True)
         for record in records:
+            uri = _non_http_uri(record)
+            if uri is not None:
+                # rejected, not dropped: the build's counts and rejects report then say why
+                origin = f"{path.name}@{records.get_record_offset()}"
+                yield Document(origin=origin).reject(f"not an http(s) URL: {uri or '(none)'}")
+                continue
             result = _page(record)
             if result is not None and scope.admit(result.url):
                 doc = to_document(result, config, {"warc_file": path.name})
