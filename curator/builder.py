@@ -39,6 +39,7 @@ import numpy as np
 from tqdm import tqdm
 
 from .clean import BoilerplateModel, CleanStep, LearnedBoilerplate
+from .errors import disk_full, is_disk_full
 from .executors import chunked, make_executor
 from .faults import crash_point
 from .keys import find_sorted, hex_key
@@ -116,7 +117,10 @@ class SkipSeen(Step):
                 if find_sorted(self.seen, hex_key(digest)) is not None:
                     self.unchanged += 1
                     continue
-                fh.write(digest + "\n")
+                try:
+                    fh.write(digest + "\n")
+                except OSError as exc:
+                    raise (disk_full(self.pending) if is_disk_full(exc) else exc) from exc
                 yield doc
 
 
@@ -291,7 +295,12 @@ def run(
             return BuildResult(dataset, manifest.latest["version"], message=(
                 f"{dataset} already holds version {manifest.latest['version']}: "
                 "use `curator update SPEC` to add new articles"))  # fmt: skip
-        return _run_locked(spec, dataset, state, manifest, progress, executor, dedup_batch)
+        try:
+            return _run_locked(spec, dataset, state, manifest, progress, executor, dedup_batch)
+        except OSError as exc:  # numpy and pyarrow report a full disk without the file
+            if is_disk_full(exc) and not exc.filename:
+                raise disk_full(dataset) from exc
+            raise
 
 
 def local_source_paths(spec: Spec) -> list[Path]:
@@ -375,12 +384,25 @@ def _run_locked(
         dataset, manifest, spec.name, writer, counts, _meta(spec), shard_size=spec.shard_size,
         kept=spec.versions_kept, spec_sha256=spec.sha256, kind=kind, corrections=plan,
     )  # fmt: skip
+    message = f"wrote {entry['version']} of {dataset}"
+    try:
+        _save_derived_state(dedup, boilerplate, state)
+    except OSError as exc:  # the version is published: a full disk now costs only re-derivation
+        if not is_disk_full(exc):
+            raise
+        message += (
+            f"; but no space was left to save {exc.filename or 'its derived state'} "
+            "(dedup index, learned boilerplate, seen pages): the next run re-derives it"
+        )
+    return BuildResult(dataset, entry["version"], counts, reasons, message, **hosts)
+
+
+def _save_derived_state(dedup, boilerplate: BoilerplateModel, state: Path) -> None:
+    """What follows a commit; all of it the next run repairs if this is cut short."""
     dedup.commit()
     crash_point("index")
     boilerplate.save(state / BOILERPLATE_STATE)  # only what published versions saw is learned
     _save_seen(state)
-    message = f"wrote {entry['version']} of {dataset}"
-    return BuildResult(dataset, entry["version"], counts, reasons, message, **hosts)
 
 
 def _nothing_new(manifest, dataset: Path) -> str:

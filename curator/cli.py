@@ -207,38 +207,53 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .errors import UsageError
+    from .redact import redacting_streams
+
+    args = parser().parse_args(argv)
+    with redacting_streams():  # no token or credential reaches the terminal or a log
+        return _run(args)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"curator: {message}", file=sys.stderr)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .errors import DatasetError, UsageError, is_disk_full
     from .lock import LockedError
     from .package.push import PushError
     from .spec import SpecError
 
-    args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except SpecError as exc:
-        print(f"curator: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except (SpecError, UsageError) as exc:  # a bad spec, an unknown version, a folder not ours
+        return _fail(str(exc), EXIT_USAGE)
     except LockedError as exc:
-        print(f"curator: {exc}", file=sys.stderr)
-        return EXIT_LOCKED
-    except UsageError as exc:  # an unknown version, export into a non-empty folder, ...
-        print(f"curator: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except PushError as exc:
-        print(f"curator: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return _fail(str(exc), EXIT_LOCKED)
+    except (DatasetError, PushError) as exc:
+        return _fail(str(exc), EXIT_FAILED)
     except KeyboardInterrupt:
-        print(
-            "curator: interrupted; the last good version is intact, run again to finish",
-            file=sys.stderr,
+        return _fail(
+            "interrupted; the last good version is intact, run again to finish", EXIT_INTERRUPTED
         )
-        return EXIT_INTERRUPTED
     except BrokenPipeError:  # output piped into `head`: not an error of ours
         sys.stderr.close()
         return EXIT_OK
     except FileNotFoundError as exc:
-        print(f"curator: {exc.filename}: no such file", file=sys.stderr)
-        return EXIT_USAGE
+        return _fail(f"{exc.filename}: no such file", EXIT_USAGE)
+    except OSError as exc:
+        if not is_disk_full(exc):
+            raise
+        return _fail(disk_full_message(exc), EXIT_FAILED)
+
+
+def disk_full_message(exc: BaseException) -> str:
+    where = getattr(exc, "filename", None) or "a file"
+    return (
+        f"no space left on the device while writing {where}; the last good version is intact: "
+        "free some space and run again"
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..errors import DatasetError
+from ..errors import DatasetError, disk_full, is_disk_full
 
 PUBLIC_MODE = 0o644  # published files are for everyone to read
 STATE_DIR = ".curator"  # curator's own state inside a dataset folder; never published
@@ -78,6 +78,11 @@ def atomic_target(path: Path) -> Iterator[Path]:
         os.chmod(tmp, PUBLIC_MODE)
         os.replace(tmp, path)
         fsync_dir(path.parent)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if is_disk_full(exc) and not getattr(exc, "filename", None):
+            raise disk_full(path) from exc  # pyarrow's message names no file
+        raise
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -101,6 +106,11 @@ def write_json(path: Path, obj: Any) -> None:
 
 def append_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False, default=_plain) + "\n")
+    try:
+        with path.open("a", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False, default=_plain) + "\n")
+    except OSError as exc:
+        if is_disk_full(exc) and not exc.filename:
+            raise disk_full(path) from exc
+        raise

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..redact import redact
 from .card import render_card
 from .files import state_dir, write_json
 from .manifest import Manifest, load_manifest
@@ -234,10 +235,11 @@ def push(
                 _squash(api, repo, state)
                 write_json(state_dir(dataset) / PUSHED, pushed)
                 result.squashed, result.squash_needed = True, False
-        except HfHubHTTPError as exc:  # the message names the URL and status, never the token
+        except HfHubHTTPError as exc:  # a server may echo the Authorization header back: redact
             status = getattr(exc.response, "status_code", "?")
+            said = getattr(exc, "server_message", None) or str(exc).splitlines()[0]
             raise PushError(
-                f"push to {repo} failed (HTTP {status}): {str(exc).splitlines()[0]}"
+                redact(f"push to {repo} failed (HTTP {status}): {said}", (token,))
             ) from None
         done = (
             f"pushed {len(result.commits)} version(s) to {repo}"
