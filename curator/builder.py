@@ -1,9 +1,10 @@
 """``build`` and ``update``: sources -> clean -> tag -> filter -> dedup -> package.
 
-The manifest is the commit point of a run. Everything before it (shards, reports) is written
-under new names; everything after it (card, dedup index, seen pages) is derived state that
-the next run repairs or re-derives, so a run killed at any moment leaves the last good
-version loadable and a re-run finishes the work without duplicates.
+The card is the commit point of a run (the protocol is in :mod:`curator.package.manifest`).
+Everything before it (shards, reports) is written under new, journaled names; everything
+after it (dedup index, seen pages) is derived state that the next run repairs or re-derives,
+so a run killed at any moment leaves one complete release loadable and a re-run finishes the
+work without duplicates.
 
 Memory is bounded by batch sizes, not by the corpus: the run is one stream, and nothing
 holds all of it. Per stage, at most:

@@ -1,6 +1,6 @@
 """``curator remove``: take an article down from every version, on request.
 
-Order of work (the manifest is the commit point, as in a build):
+Order of work (the card is the commit point, as in a build):
 
 1. the deny-list gets the id and canonical URL (idempotent), so no later run brings it back;
 2. each shard holding the article is rewritten under a new name without it
