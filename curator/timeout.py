@@ -5,8 +5,9 @@ steps), each raising its own exception type.
 Choice: ``signal.setitimer(ITIMER_REAL)`` in the main thread. It costs nothing per page (a
 worker process would pickle every page and its lxml tree both ways) and interrupts the
 pure-Python parts of trafilatura, where pathological pages spend their time. Its limits:
-it cannot interrupt one long C call (lxml parsing), which the input size caps bound instead;
-and it only works in the main thread, so elsewhere (a worker thread, Windows) the page runs
+it cannot interrupt one long C call (lxml parsing), which the input size caps and the
+cleaner's pre-parse guard bound instead (and the local executor's kill of a worker stuck past
+its deadline, see :mod:`curator.executors.local`); and it only works in the main thread, so elsewhere (a worker thread, Windows) the page runs
 unbounded and only the size caps hold. A timer already armed by the caller (pytest-timeout,
 another deadline) is honoured: it is re-armed with its remaining time on the way out and
 fires first if it is due first.
@@ -22,8 +23,11 @@ from contextlib import contextmanager
 from typing import Any
 
 
-class PageTimeout(Exception):
-    """A page took longer than its time bound."""
+class PageTimeout(BaseException):
+    """A page took longer than its time bound. A BaseException, so that the ``except
+    Exception`` blocks between the timer and its bound (the cleaner's report of broken markup
+    around lxml's parse, trafilatura's own fallbacks) do not take it for another failure: a
+    44 s page was rejected "unparseable HTML: PageTimeout" that way."""
 
 
 def _can_alarm() -> bool:

@@ -12,6 +12,8 @@ rejected ``"timeout: ..."`` and the next page starts; the cleaner's own, shorter
 cannot interrupt one long C call, and a page that kills its worker (a segfault in lxml) takes
 the whole chunk with it: the local and Ray executors then re-run that chunk one page per task
 in fresh workers, and the page that kills a worker again is rejected ``"worker crashed"``.
+The local executor also kills a worker still on one page well past its deadline (see
+:mod:`curator.executors.local`): that page is rejected ``"timeout: ..."`` and not re-run.
 """
 
 from __future__ import annotations
