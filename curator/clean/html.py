@@ -18,6 +18,7 @@ from trafilatura.settings import DEFAULT_CONFIG
 
 from ..normalise import normalise_line, normalise_text, paragraphs
 from .result import Cleaned, Removed
+from .rules import count_words
 from .rules.breadcrumbs import section_path
 from .rules.captions import credit_of
 from .text import decode, finish, guarded, looks_binary, run_rules
@@ -31,7 +32,7 @@ MODES = {
     "default": {},
     "recall": {"favor_recall": True},
 }
-DEFAULT_MODE = "precision"
+DEFAULT_MODE = "recall"
 # Class/id tokens of blocks that are chrome wherever they appear. Matched as whole tokens
 # so that "shareholders" or "related-party" text containers are not hit by accident.
 CHROME_TOKENS = {
@@ -51,11 +52,10 @@ CHROME_PARTS = {
     "share", "sharing", "sharebar", "newsletter", "cookie", "cookies", "consent", "gdpr", "breadcrumb",
     "breadcrumbs", "outbrain", "taboola", "paywall", "advert", "advertisement",
 }  # fmt: skip
-# Labels that mark chrome even on a block full of prose (see _looks_like_content).
-ALWAYS_CHROME = {
-    "comments", "comment", "comment-form", "cookie", "cookies", "consent", "gdpr", "newsletter",
-    "subscribe", "subscription", "signup", "paywall", "advert", "advertisement", "outbrain", "taboola",
-}  # fmt: skip
+# Labels that mark chrome even on a block full of prose (see _looks_like_content): comment
+# threads and consent texts. Not "newsletter", "subscribe" or "paywall": blogging platforms
+# and metered sites wrap the whole article in "newsletter-post" or "paywall" containers.
+ALWAYS_CHROME = {"comments", "comment", "comment-form", "cookie", "cookies", "consent", "gdpr"}
 CONTENT_PARAGRAPHS, CONTENT_PARAGRAPH_WORDS = 3, 18
 BYLINE_PARTS = {"byline", "author", "authors", "dateline"}
 MAX_BYLINE_BLOCK_WORDS = 25
@@ -177,7 +177,7 @@ def _looks_like_content(el: Any) -> bool:
         return False
     long_paragraphs = 0
     for p in el.iter("p"):
-        if len(p.text_content().split()) >= CONTENT_PARAGRAPH_WORDS:
+        if count_words(p.text_content()) >= CONTENT_PARAGRAPH_WORDS:
             long_paragraphs += 1
             if long_paragraphs >= CONTENT_PARAGRAPHS:
                 return True
@@ -368,6 +368,25 @@ def extract(tree: Any, url: str | None, mode: str = DEFAULT_MODE) -> Any:
     return trafilatura.bare_extraction(tree, **options)
 
 
+# A line that a hard wrap cut off: no closing punctuation, and the next line goes on in
+# lower case ("...peanut allergies have mysteriously been" / "on the rise in the past decade").
+_OPEN_END = re.compile(r"[\w,\-–—(]$")
+_GOES_ON = re.compile(r"^[a-zà-ÿ(]")
+
+
+def unwrap(paras: list[str]) -> list[str]:
+    """Join the lines of hard-wrapped paragraphs (source text with newlines inside <p> or
+    <pre>, kept by the extractor): one line each, so that no rule takes a fragment of a
+    sentence for a line of chrome."""
+    out: list[str] = []
+    for line in paras:
+        if out and _OPEN_END.search(out[-1]) and _GOES_ON.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def _clean_html(html: str | bytes, url: str | None, mode: str) -> Cleaned:
     if len(html) > MAX_HTML_BYTES:
         return Cleaned(
@@ -392,7 +411,8 @@ def _clean_html(html: str | bytes, url: str | None, mode: str) -> Cleaned:
         )
     found = extract_title(original)
     title = normalise_line(found) if found else None
-    page = run_rules(paragraphs(normalise_text(extraction.text)), url, title, "html")
+    paras = unwrap(paragraphs(normalise_text(extraction.text)))
+    page = run_rules(paras, url, title, "html")
     cleaned = finish(page, meta)
     cleaned.removed[:0] = dom_removed
     cleaned.tree, cleaned.extraction = original, extraction

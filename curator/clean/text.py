@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ..normalise import join_paragraphs, normalise_text, paragraphs
 from ..timeout import PageTimeout, time_bound
 from .result import Cleaned
-from .rules import RULES, Page, is_sentence_like
+from .rules import RULES, Page, count_words, is_sentence_like
 
 MIN_ARTICLE_WORDS = 40  # below this a page is a stub, a teaser or an index, not an article
 # An index or section page is headlines and links: its words are mostly outside prose
@@ -53,12 +53,12 @@ def run_rules(paras: list[str], url: str | None, title: str | None, form: str) -
 
 def _not_an_article(kept: list[str]) -> str | None:
     """Why the kept paragraphs are not an article body, or None when they are one."""
-    words = sum(len(p.split()) for p in kept)
+    words = sum(count_words(p) for p in kept)
     if words == 0:
         return "no article text: nothing left after removing chrome"
     if words < MIN_ARTICLE_WORDS:
         return f"not an article: only {words} words of body text (minimum {MIN_ARTICLE_WORDS})"
-    prose = sum(len(p.split()) for p in kept if is_sentence_like(p))
+    prose = sum(count_words(p) for p in kept if is_sentence_like(p))
     if prose / words < MIN_PROSE_SHARE:
         return f"not an article: only {prose} of {words} words are in prose paragraphs (a list of links or headlines)"
     teasers = sum(p.rstrip().endswith(("…", "...")) for p in kept)
@@ -77,9 +77,10 @@ def finish(page: Page, extra_meta: dict | None = None) -> Cleaned:
         metadata[key] = value
     if page.title and "title" not in metadata:
         metadata["title"] = page.title
-    cleaned = Cleaned(text=join_paragraphs(kept), metadata=metadata, removed=page.removed())
-    cleaned.rejected = _not_an_article(kept)
-    return cleaned
+    rejected = _not_an_article(kept)
+    # a rejected page gives no text: what it kept is not an article body
+    text = "" if rejected else join_paragraphs(kept)
+    return Cleaned(text=text, metadata=metadata, removed=page.removed(), rejected=rejected)
 
 
 def guarded(work: Callable[[], Cleaned], what: str, timeout: float | None) -> Cleaned:

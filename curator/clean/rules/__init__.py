@@ -56,9 +56,24 @@ MIN_SENTENCE_WORDS = 6
 LONG_PARAGRAPH_WORDS = 25
 
 
+# Scripts written without spaces between words (Chinese, Japanese): about two characters a word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+UNSPACED_CHARS_PER_WORD = 2
+
+
+def count_words(line: str) -> int:
+    """Words in ``line``: whitespace-separated ones, plus the words of unspaced scripts
+    (counted by characters), so that a Chinese paragraph is as long as its English translation
+    rather than one "word"."""
+    n = len(line.split())
+    if line.isascii():
+        return n
+    return n + len(_UNSPACED.findall(line)) // UNSPACED_CHARS_PER_WORD
+
+
 def is_sentence_like(line: str) -> bool:
     """Article prose: a long paragraph, or a sentence of a few words with closing punctuation."""
-    n = len(line.split())
+    n = count_words(line)
     return n >= LONG_PARAGRAPH_WORDS or (
         n >= MIN_SENTENCE_WORDS and bool(_TERMINAL.search(line.strip()))
     )

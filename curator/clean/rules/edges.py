@@ -14,7 +14,7 @@ right above the headline gives the section.
 
 from __future__ import annotations
 
-from . import Page, is_sentence_like
+from . import Page, count_words, is_sentence_like
 from .breadcrumbs import crumbs, section_path, trail_above
 from .captions import credit_of
 from .navigation import MAX_ITEM_WORDS, is_item, is_menu_line, menu_items
@@ -33,7 +33,7 @@ MAX_FOOTER_WORDS = 60
 
 
 def _is_candidate(line: str, min_words: int) -> bool:
-    n = len(line.split())
+    n = count_words(line)
     return (
         min_words <= n <= HEADLINE_WORDS[1]
         and not line.rstrip().endswith(".")
@@ -107,7 +107,7 @@ def _footer(page: Page, body: list[int]) -> list[int]:
         last, before = body[-1 - len(out)], body[-2 - len(out)]
         gap = [i for i in range(before + 1, last) if not page.paragraphs[i].strip() == ""]
         chrome = [i for i in gap if i in page.removed_by or is_item(page.paragraphs[i])]
-        if len(chrome) < FOOTER_GAP or len(page.paragraphs[last].split()) > MAX_FOOTER_WORDS:
+        if len(chrome) < FOOTER_GAP or count_words(page.paragraphs[last]) > MAX_FOOTER_WORDS:
             break
         out.append(last)
     return out
@@ -175,8 +175,8 @@ def _is_body(page: Page, line: str) -> bool:
         return True
     return (
         page.form == "html"
-        and len(line.split()) >= MIN_HTML_SENTENCE_WORDS
-        and line.rstrip().endswith((".", "!", "?", "…", ".”", '."', "!”", "?”"))
+        and count_words(line) >= MIN_HTML_SENTENCE_WORDS
+        and line.rstrip().endswith((".", "!", "?", "…", ".”", '."', "!”", "?”", "。", "！", "？"))
     )
 
 

@@ -1,0 +1,344 @@
+"""The cleaner on real pages: curator against trafilatura on ``../shared/realpages/``.
+
+Reads the real-pages folder (pages nobody on this project wrote, with checked gold; see its
+README) when it is there, and says so and exits 0 when it is not. Nothing from it is copied
+into the repository: the pages are read in place and scored with ``realpages.py``'s own metric
+(4-token shingles, P and R averaged over pages, F1 from the two means).
+
+In one run, page by page and interleaved (so that CPU timings share the machine's load):
+
+- HTML: ``curator.clean_html`` and ``trafilatura.extract`` in each of its modes (precision,
+  default, recall; comments off, tables on) on the articles and readability sets: P / R / F1,
+  ``with`` snippets found and ``without`` snippets leaked (articles), pages rejected, and the
+  CPU time per page of curator over trafilatura's precision mode (the cost cap is 1.3x).
+  A page curator rejects scores as empty: a rejected page never reaches the dataset.
+- The pages where curator is furthest below trafilatura (precision mode), with the reason
+  curator gave when it rejected the page.
+- Removal precision of every line rule and DOM chrome class: of the 4-token shingles it
+  removed, the share that are not gold body text the output lacks (a shingle removed but
+  also kept elsewhere in the output, a repeat, is not counted against the rule; a removed
+  line shorter than 4 tokens counts as one unit, content when its tokens occur in the gold
+  in order). Rules under 200 units or 5 pages are listed, not judged; judged rules need
+  >= 0.97.
+- Plain text: every page rendered to chrome-included text by each renderer in RENDERERS
+  (settings fixed there), the raw rendering's F1 printed as the floor, and
+  ``curator.clean_text`` scored on each rendering.
+- ``other/`` (pages that are not articles): the share curator rejects, by page type.
+- The metadata table of ``scripts/eval_real_metadata.py`` (issue 14) when that file exists.
+
+    .venv/bin/python scripts/eval_real.py [--realpages DIR] [--sets articles,readability]
+        [--worst 15] [--no-text] [--no-other] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import trafilatura
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import curator.clean.html as clean_html_module  # noqa: E402
+from curator.clean import clean_html, clean_text  # noqa: E402
+
+DEFAULT_REALPAGES = ROOT.parent / "shared" / "realpages"
+GOLD_SETS = ("articles", "readability")
+TRAFILATURA_MODES = {
+    "precision": {"favor_precision": True},
+    "default": {},
+    "recall": {"favor_recall": True},
+}
+MIN_JUDGED_UNITS, MIN_JUDGED_PAGES, MIN_RULE_PRECISION = 200, 5, 0.97
+FAR_BELOW = 0.3  # a page this much F1 below trafilatura's is a loss worth naming
+LISTING_TYPES = ("listing", "collection")
+
+
+def _inscriptis(html: str) -> str:
+    from inscriptis import get_text
+    from inscriptis.css_profiles import CSS_PROFILES
+    from inscriptis.model.config import ParserConfig
+
+    # strict CSS profile (block elements on their own lines, no extra indentation), no links
+    return get_text(html, ParserConfig(css=CSS_PROFILES["strict"], display_links=False))
+
+
+def _html2text(html: str) -> str:
+    import html2text
+
+    h = html2text.HTML2Text()
+    # plain reading text: no link targets, no images, no line wrapping, unicode kept
+    h.ignore_links, h.ignore_images, h.ignore_emphasis = True, True, True
+    h.body_width, h.unicode_snob = 0, True
+    return h.handle(html)
+
+
+# Renderers of a page to chrome-included plain text, with fixed settings (listed in README).
+RENDERERS = {"inscriptis": _inscriptis, "html2text": _html2text}
+
+
+def load_realpages(folder: Path):
+    spec = importlib.util.spec_from_file_location("realpages", folder / "realpages.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _decoded(html: bytes) -> str:
+    from curator.clean.text import decode
+
+    try:
+        return decode(html)
+    except ValueError:
+        return html.decode("utf-8", errors="replace")
+
+
+def _tokens_in_order(tokens: list[str], gold_tokens: list[str]) -> bool:
+    n = len(tokens)
+    return any(gold_tokens[i : i + n] == tokens for i in range(len(gold_tokens) - n + 1))
+
+
+class RuleStats:
+    """Removal precision per rule: removed units, units that were missed gold text, pages."""
+
+    def __init__(self, rp) -> None:
+        self.rp = rp
+        self.units: Counter = Counter()
+        self.content: Counter = Counter()
+        self.pages: dict[str, set] = defaultdict(set)
+
+    def add(self, page_id: str, removed, output: str, gold: str) -> None:
+        token = self.rp.TOKEN
+        missed = self.rp.shingles(gold) - self.rp.shingles(output)
+        gold_tokens = token.findall(gold)
+        for r in removed:
+            toks = token.findall(r.text)
+            if not toks:
+                continue
+            self.pages[r.rule].add(page_id)
+            if len(toks) < 4:
+                self.units[r.rule] += 1
+                self.content[r.rule] += _tokens_in_order(toks, gold_tokens)
+                continue
+            for i in range(len(toks) - 3):
+                sh = tuple(toks[i : i + 4])
+                self.units[r.rule] += 1
+                if missed[sh] > 0:
+                    missed[sh] -= 1
+                    self.content[r.rule] += 1
+
+    def rows(self) -> list[dict]:
+        out = []
+        for rule in sorted(self.units, key=lambda r: -self.units[r]):
+            units, pages = self.units[rule], len(self.pages[rule])
+            prec = 1 - self.content[rule] / units if units else 1.0
+            judged = units >= MIN_JUDGED_UNITS and pages >= MIN_JUDGED_PAGES
+            out.append({"rule": rule, "units": units, "pages": pages, "precision": round(prec, 4),
+                        "judged": judged, "ok": (prec >= MIN_RULE_PRECISION) if judged else None})  # fmt: skip
+        return out
+
+
+def run_set(rp, name: str, args) -> dict:
+    pages = rp.load_set(name)
+    if args.limit:
+        pages = pages[: args.limit]
+    systems = ["curator"] + [f"trafilatura-{m}" for m in TRAFILATURA_MODES]
+    results: dict[str, dict] = {s: {} for s in systems}
+    renders: dict[str, dict] = {r: {} for r in RENDERERS} if args.text else {}
+    text_results: dict[str, dict] = {r: {} for r in renders}
+    cpu: Counter = Counter()
+    ratios = []
+    rejected: dict[str, str] = {}
+    stats = RuleStats(rp)
+    for page in pages:
+        html = gzip.decompress(page["path"].read_bytes())
+        url = page.get("url")
+        page_cpu = {}
+        for mode, options in TRAFILATURA_MODES.items():
+            start = time.process_time()
+            out = trafilatura.extract(html, url=url, **options)
+            page_cpu[mode] = time.process_time() - start
+            results[f"trafilatura-{mode}"][page["id"]] = {"text": out or ""}
+        start = time.process_time()
+        cleaned = clean_html(html, url)
+        page_cpu["curator"] = time.process_time() - start
+        for key, value in page_cpu.items():
+            cpu[key] += value
+        if page_cpu["precision"] > 0:
+            ratios.append(page_cpu["curator"] / page_cpu["precision"])
+        text = "" if cleaned.rejected else cleaned.text
+        if cleaned.rejected:
+            rejected[page["id"]] = cleaned.rejected
+        results["curator"][page["id"]] = {"text": text}
+        stats.add(page["id"], cleaned.removed, cleaned.text, page["body"])
+        if renders:
+            decoded = _decoded(html)
+            for rname, render in RENDERERS.items():
+                try:
+                    rendered = render(decoded)
+                except Exception:  # a renderer that fails on a page gives no text
+                    rendered = ""
+                renders[rname][page["id"]] = {"text": rendered}
+                ct = clean_text(rendered, url)
+                text_results[rname][page["id"]] = {"text": "" if ct.rejected else ct.text}
+    scored = {s: rp.score(pages, results[s], 0) for s in systems}
+    best = max(TRAFILATURA_MODES, key=lambda m: scored[f"trafilatura-{m}"]["f1"])
+    per_page = []
+    for page in pages:
+        _, _, f_cur = rp.page_scores(results["curator"][page["id"]]["text"], page["body"])
+        _, _, f_tra = rp.page_scores(results["trafilatura-precision"][page["id"]]["text"], page["body"])  # fmt: skip
+        per_page.append({"id": page["id"], "url": page.get("url"), "curator": round(f_cur, 3),
+                         "trafilatura": round(f_tra, 3), "gap": round(f_tra - f_cur, 3),
+                         "rejected": rejected.get(page["id"])})  # fmt: skip
+    per_page.sort(key=lambda r: -r["gap"])
+    ratios.sort()
+    out = {
+        "set": name, "pages": len(pages), "scores": scored, "best_mode": best,
+        "rejected": len(rejected), "far_below": [r for r in per_page if r["gap"] > FAR_BELOW],
+        "worst": per_page[: args.worst], "rules": stats.rows(),
+        "cpu_ms_per_page": {k: round(1000 * v / len(pages), 2) for k, v in cpu.items()},
+        "cost_ratio_total": round(cpu["curator"] / cpu["precision"], 3) if cpu["precision"] else None,
+        "cost_ratio_median": round(ratios[len(ratios) // 2], 3) if ratios else None,
+    }  # fmt: skip
+    if renders:
+        out["text"] = {
+            r: {"floor": rp.score(pages, renders[r], 0), "clean_text": rp.score(pages, text_results[r], 0)}
+            for r in renders
+        }  # fmt: skip
+    return out
+
+
+def run_other(rp) -> dict:
+    pages = rp.load_set("other")
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for page in pages:
+        html = gzip.decompress(page["path"].read_bytes())
+        cleaned = clean_html(html, page.get("url"))
+        by_type[page["page_type"]].append(int(bool(cleaned.rejected or not cleaned.text)))
+    return {t: {"rejected": sum(v), "pages": len(v)} for t, v in sorted(by_type.items())}
+
+
+def _f(x: float) -> str:
+    return f"{x:.3f}"
+
+
+def print_report(sets: list[dict], other: dict | None) -> None:
+    print("## HTML: P / R / F1 (4-token shingles; a rejected page is empty)\n")
+    print("| set | system | P | R | F1 | with found | without leaked | empty | ms CPU/page |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for s in sets:
+        for system, sc in s["scores"].items():
+            mode = system.removeprefix("trafilatura-")
+            ms = s["cpu_ms_per_page"].get("curator" if system == "curator" else mode)
+            print(f"| {s['set']} | {system} | {_f(sc['precision'])} | {_f(sc['recall'])} | "
+                  f"{_f(sc['f1'])} | {sc.get('with_found', '-')} | {sc.get('without_leaked', '-')} | "
+                  f"{sc['empty']} | {ms} |")  # fmt: skip
+    print("\n## Targets\n")
+    print(
+        "| set | best trafilatura mode (F1, P) | curator F1 - (best + 0.01) | curator P - best P "
+        "| pages > 0.3 below | rejected | CPU ratio (total, median) |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for s in sets:
+        best = s["scores"][f"trafilatura-{s['best_mode']}"]
+        cur = s["scores"]["curator"]
+        print(f"| {s['set']} | {s['best_mode']} ({_f(best['f1'])}, {_f(best['precision'])}) | "
+              f"{cur['f1'] - best['f1'] - 0.01:+.3f} | {cur['precision'] - best['precision']:+.3f} | "
+              f"{len(s['far_below'])} | {s['rejected']}/{s['pages']} | "
+              f"{s['cost_ratio_total']}x, {s['cost_ratio_median']}x |")  # fmt: skip
+    for s in sets:
+        print(f"\n## {s['set']}: pages furthest below trafilatura (precision mode)\n")
+        print("| page | curator F1 | trafilatura F1 | gap | rejected as |")
+        print("|---|---|---|---|---|")
+        for r in s["worst"]:
+            if r["gap"] <= 0:
+                break
+            print(f"| {r['id']} | {r['curator']} | {r['trafilatura']} | {r['gap']} | {r['rejected'] or ''} |")  # fmt: skip
+    print("\n## Removal precision by rule (both sets together)\n")
+    units: Counter = Counter()
+    content: Counter = Counter()
+    pages: Counter = Counter()
+    for s in sets:
+        for r in s["rules"]:
+            units[r["rule"]] += r["units"]
+            content[r["rule"]] += round(r["units"] * (1 - r["precision"]))
+            pages[r["rule"]] += r["pages"]
+    print("| rule | units removed | pages | removal precision | verdict |")
+    print("|---|---|---|---|---|")
+    for rule in sorted(units, key=lambda r: -units[r]):
+        prec = 1 - content[rule] / units[rule]
+        judged = units[rule] >= MIN_JUDGED_UNITS and pages[rule] >= MIN_JUDGED_PAGES
+        verdict = ("ok" if prec >= MIN_RULE_PRECISION else "BELOW 0.97") if judged else "listed"
+        print(f"| {rule} | {units[rule]} | {pages[rule]} | {_f(prec)} | {verdict} |")
+    if any("text" in s for s in sets):
+        print("\n## Plain text: each rendering's raw F1 (the floor) and clean_text on it\n")
+        print(
+            "| set | renderer | floor P / R / F1 | clean_text P / R / F1 | clean_text - clean_html |"
+        )
+        print("|---|---|---|---|---|")
+        for s in sets:
+            for r, sc in s.get("text", {}).items():
+                fl, ct = sc["floor"], sc["clean_text"]
+                gap = ct["f1"] - s["scores"]["curator"]["f1"]
+                print(f"| {s['set']} | {r} | {_f(fl['precision'])} / {_f(fl['recall'])} / {_f(fl['f1'])} | "
+                      f"{_f(ct['precision'])} / {_f(ct['recall'])} / {_f(ct['f1'])} | {gap:+.3f} |")  # fmt: skip
+    if other:
+        print("\n## other/: pages that are not articles, share rejected by type\n")
+        print("| page type | rejected | pages | share |")
+        print("|---|---|---|---|")
+        for t, v in other.items():
+            print(f"| {t} | {v['rejected']} | {v['pages']} | {v['rejected'] / v['pages']:.2f} |")
+        lst = [other[t] for t in LISTING_TYPES if t in other]
+        if lst:
+            rej, n = sum(v["rejected"] for v in lst), sum(v["pages"] for v in lst)
+            print(f"| listing + collection | {rej} | {n} | {rej / n:.2f} |")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    ap.add_argument("--realpages", type=Path, default=DEFAULT_REALPAGES)
+    ap.add_argument("--sets", default=",".join(GOLD_SETS))
+    ap.add_argument("--worst", type=int, default=15)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--no-text", dest="text", action="store_false", help="skip the plain-text renderings")  # fmt: skip
+    ap.add_argument("--no-other", dest="other", action="store_false", help="skip other/")
+    ap.add_argument("--json", type=Path, help="also write the full results here")
+    args = ap.parse_args()
+    if not (args.realpages / "realpages.py").exists():
+        print(f"eval_real: {args.realpages} is not there (no real pages to score); nothing done.")
+        return 0
+    # removed blocks in full, not shortened for --explain, so that each shingle is counted
+    clean_html_module.MAX_EXPLAIN_CHARS = 10**9
+    rp = load_realpages(args.realpages)
+    sets = [run_set(rp, name, args) for name in args.sets.split(",") if name]
+    other = run_other(rp) if args.other else None
+    print_report(sets, other)
+    # ---- issue 14 hook: the real-page metadata table, when scripts/eval_real_metadata.py exists
+    try:
+        import eval_real_metadata  # type: ignore[import-not-found]
+    except ImportError:
+        eval_real_metadata = None
+    if eval_real_metadata is not None:
+        print("\n## Metadata on real pages (scripts/eval_real_metadata.py)\n")
+        if hasattr(eval_real_metadata, "metadata_table"):
+            print(eval_real_metadata.metadata_table())
+        else:
+            eval_real_metadata.main([])
+    # ---- end of issue 14 hook
+    if args.json:
+        args.json.write_text(
+            json.dumps({"sets": sets, "other": other}, indent=1, ensure_ascii=False)
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
