@@ -9,17 +9,18 @@ work without duplicates.
 Memory is bounded by batch sizes, not by the corpus: the run is one stream, and nothing
 holds all of it. Per stage, at most:
 
-* executor: ``workers x 2`` chunks of 32 pages in flight (raw HTML, parsed trees in workers);
+* executor: ``workers x 8`` chunks of 32 pages in flight (raw HTML, parsed trees in workers);
 * learned boilerplate: one batch of 2,000 cleaned documents;
 * dedup: one batch of :data:`DEDUP_BATCH` (20,000) documents with their texts. Each batch is
   deduplicated against the published index *and* the earlier batches of this run (their
   index segments are written at once under names the index manifest does not list, see
   :mod:`curator.dedup`), so the result matches one big batch except that an earlier batch's
   kept row wins over a later copy the way a published row does;
-* packaging: kept records go to a :class:`~curator.package.writer.ShardWriter` as each dedup
-  batch ends; it holds one shard (``shard_size`` rows) and writes full shards under
-  temporary names, renamed to ``train-XXXXX-of-YYYYY`` just before the manifest; rejects and
-  duplicates are appended to the version's report files batch by batch.
+* packaging: kept records go to the version's transaction
+  (:class:`~curator.package.dataset.VersionTransaction`) as each dedup batch ends; its shard
+  writer holds one shard (``shard_size`` rows) and writes full shards under temporary names,
+  renamed to ``train-XXXXX-of-YYYYY`` at the commit; rejects and duplicates are appended to
+  the version's report files a thousand lines at a time.
 
 What grows with the corpus, per document: the dedup index (memory-mapped segments: ~40 bytes
 per document plus ~600 per kept row on disk, a few pages touched per lookup), the seen-page
@@ -44,21 +45,17 @@ from .errors import disk_full, is_disk_full
 from .executors import chunked, make_executor
 from .faults import crash_point
 from .keys import find_sorted, hex_key
-from .lock import dataset_lock
-from .package import publish_version
+from .layout import Layout
+from .package.dataset import Dataset, ReleaseSettings
 from .package.denylist import DenyFilter, DenyList
-from .package.files import append_jsonl, state_dir
-from .package.owner import check_separate, claim
-from .package.recover import published_ids, recover
+from .package.owner import check_separate
 from .pipeline import Document, Step
 from .sources import SourceContext, read_sources
 from .spec import Spec, load_spec
 
-BOILERPLATE_STATE = "boilerplate.json"  # learned site boilerplate, in the state folder
 # Documents deduplicated together in memory (with their texts): the bound on a run's memory.
 # ~20,000 news articles are ~200-300 MB of Python objects; see the module doc.
 DEDUP_BATCH = 20_000
-SEEN_PENDING = "seen.pending"  # this run's new page digests, appended to seen.txt at the end
 
 
 @dataclass
@@ -125,8 +122,8 @@ class SkipSeen(Step):
                 yield doc
 
 
-def _load_seen(state: Path) -> np.ndarray:
-    path = state / "seen.txt"
+def _load_seen(layout: Layout) -> np.ndarray:
+    path = layout.seen
     keys: list[int] = []
     if path.exists():
         with path.open() as fh:
@@ -150,11 +147,11 @@ def _batch_steps(spec: Spec, learned: Step) -> list[Step]:
     return [*steps, RefreshText(), QualityFilter(spec.section("filters"))]
 
 
-def _boilerplate_model(spec: Spec, state: Path) -> BoilerplateModel:
+def _boilerplate_model(spec: Spec, layout: Layout) -> BoilerplateModel:
     clean = spec.section("clean")
     thresholds = {"min_pages": "boilerplate_min_pages", "min_share": "boilerplate_min_fraction"}
     given = {arg: clean[key] for arg, key in thresholds.items() if key in clean}
-    return BoilerplateModel.load(state / BOILERPLATE_STATE, **given)
+    return BoilerplateModel.load(layout.boilerplate, **given)
 
 
 def _executor_options(spec: Spec, options: dict[str, Any] | None) -> dict[str, Any]:
@@ -215,64 +212,62 @@ def _plain_stats(stats) -> dict[str, Any]:
 
 
 class _Packer:
-    """Consumes the stream in dedup batches: counts verdicts, appends the version's reports
-    and feeds kept records to the shard writer as each batch completes."""
+    """Consumes the stream in dedup batches: counts verdicts and puts each document into the
+    version's transaction (a row, a reject, a duplicate) as each batch completes."""
 
-    def __init__(
-        self, dataset: Path, state: Path, version: str, deny, already, writer, corrections=None
-    ) -> None:
-        self.dataset, self.deny, self.already, self.writer = dataset, deny, already, writer
+    def __init__(self, version, deny: DenyList, already: np.ndarray, corrections) -> None:
+        self.version, self.deny, self.already = version, deny, already
         self.corrections = corrections  # a CorrectionFinder: keeps pages corrected upstream
-        self.folder = state / "reports" / version
-        shutil.rmtree(self.folder, ignore_errors=True)  # a killed attempt at this version
         self.counts: Counter = Counter()
         self.reasons: Counter = Counter()
 
     def consume(self, stream: Iterable[Document], dedup, batch_size: int) -> None:
         for batch in chunked(stream, batch_size):
-            self._pack(list(dedup.run(batch)), dedup.report)
+            for doc in dedup.run(batch):
+                self._pack(doc)
+            for row in dedup.report:
+                self.version.duplicate(row)
 
-    def _pack(self, docs: list[Document], dedup_report: list[dict]) -> None:
+    def _pack(self, d: Document) -> None:
         c = self.counts
-        rejects = []
-        for d in docs:
-            c["seen"] += 1
-            if d.rejected:
-                c["rejected"] += 1
-                self.reasons[_reason_class(d.rejected)] += 1
-                rejects.append(
-                    {"origin": d.origin, "url": d.record.get("url"), "reason": d.rejected}
-                )
-            elif d.duplicate_of:
-                c["duplicates"] += 1  # corrections are taken out of this count at the end
-                if self.corrections is not None:
-                    self.corrections.see(d)
-            else:
-                denied = self.deny.denies(d.record)
-                published = find_sorted(self.already, hex_key(d.record["id"])) is not None
-                c["late_denied"] += denied
-                c["already_published"] += published
-                if not denied and not published:
-                    c["added"] += 1
-                    self.writer.add(d.record)
-        append_jsonl(self.folder / "rejects.jsonl", rejects)  # creates the files when empty
-        append_jsonl(self.folder / "duplicates.jsonl", dedup_report)
+        c["seen"] += 1
+        if d.rejected:
+            c["rejected"] += 1
+            self.reasons[_reason_class(d.rejected)] += 1
+            self.version.reject(d.origin, d.record.get("url"), d.rejected)
+        elif d.duplicate_of:
+            c["duplicates"] += 1  # corrections are taken out of this count at the end
+            self.corrections.see(d)
+        else:
+            denied = self.deny.denies(d.record)
+            published = find_sorted(self.already, hex_key(d.record["id"])) is not None
+            c["late_denied"] += denied
+            c["already_published"] += published
+            if not denied and not published:
+                c["added"] += 1
+                self.version.add(d.record)
 
-    def discard(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-    def rename(self, state: Path, version: str) -> None:
-        """Move this run's reports to the version it turned out to be (a patch)."""
-        target = state / "reports" / version
-        shutil.rmtree(target, ignore_errors=True)
-        if self.folder.exists():
-            self.folder.rename(target)
-        self.folder = target
+    def result_counts(self, skip: SkipSeen, denied: DenyFilter, corrected: int) -> dict[str, int]:
+        c = self.counts
+        return {
+            "read": c["seen"] + skip.unchanged + denied.dropped, "unchanged": skip.unchanged,
+            "added": c["added"], "denied": denied.dropped + c["late_denied"],
+            "duplicates": c["duplicates"] - corrected,  # a correction is not a dropped duplicate
+            "rejected": c["rejected"], "already_published": c["already_published"],
+            "updated": corrected,
+        }  # fmt: skip
 
 
 def _meta(spec: Spec) -> dict[str, Any]:
     keys = ("pretty_name", "license", "languages", "description")
     return {k: spec.data[k] for k in keys if k in spec.data}
+
+
+def _settings(spec: Spec) -> ReleaseSettings:
+    return ReleaseSettings(
+        name=spec.name, shard_size=spec.shard_size, kept=spec.versions_kept,
+        spec_sha256=spec.sha256, meta=_meta(spec),
+    )  # fmt: skip
 
 
 def run(
@@ -286,21 +281,19 @@ def run(
     """Read, clean, tag, deduplicate and publish; ``executor`` is ``make_executor``'s options,
     ``dedup_batch`` the most documents held in memory together (see the module doc)."""
     spec = spec if isinstance(spec, Spec) else load_spec(spec)
-    dataset = spec.output
-    state = state_dir(dataset)
-    check_separate(dataset, spec.path, local_source_paths(spec))
-    claim(dataset, spec.name)  # before anything is written: the folder must be ours
-    with dataset_lock(state):
-        manifest = recover(dataset)
+    check_separate(spec.output, spec.path, local_source_paths(spec))
+    dataset = Dataset.claim(spec.output, spec.name)  # before anything is written: ours
+    with dataset.lock():
+        manifest = dataset.recover()
         if fresh and manifest is not None:
-            return BuildResult(dataset, manifest.latest["version"], message=(
-                f"{dataset} already holds version {manifest.latest['version']}: "
+            return BuildResult(dataset.root, manifest.latest["version"], message=(
+                f"{dataset.root} already holds version {manifest.latest['version']}: "
                 "use `curator update SPEC` to add new articles"))  # fmt: skip
         try:
-            return _run_locked(spec, dataset, state, manifest, progress, executor, dedup_batch)
+            return _run_locked(spec, dataset, manifest, progress, executor, dedup_batch)
         except OSError as exc:  # numpy and pyarrow report a full disk without the file
             if is_disk_full(exc) and not exc.filename:
-                raise disk_full(dataset) from exc
+                raise disk_full(dataset.root) from exc
             raise
 
 
@@ -315,79 +308,57 @@ def local_source_paths(spec: Spec) -> list[Path]:
     return paths
 
 
-def _run_locked(
-    spec: Spec,
-    dataset: Path,
-    state: Path,
-    manifest,
-    progress: bool,
-    executor_options: dict | None,
-    dedup_batch: int = DEDUP_BATCH,
-) -> BuildResult:
-    from .dedup import Deduplicator
-    from .package.corrections import CorrectionFinder, apply_corrections, merge_corrections
-    from .package.manifest import next_version
-    from .package.writer import ShardWriter, iter_carried_rows, schema_sha256
+@dataclass
+class _Run:
+    """The steps and state of one run, made from the spec and the dataset."""
 
-    kind = (
-        "major"
-        if manifest and manifest.latest.get("schema_sha256", schema_sha256()) != schema_sha256()
-        else "minor"
-    )
-    version = next_version(manifest, kind)
-    skip = SkipSeen(_load_seen(state), pending=state / SEEN_PENDING)
-    deny = DenyList.load(dataset, spec.mirrors)
-    denied = DenyFilter(deny)  # taken-down pages are dropped before cleaning
-    dedup = Deduplicator(state / "index", spec.section("dedup"), spec.mirrors, version)
-    boilerplate = _boilerplate_model(spec, state)
-    driver_steps = _batch_steps(spec, LearnedBoilerplate(model=boilerplate))
-    writer = ShardWriter(dataset, version, spec.shard_size)
-    finder = CorrectionFinder(dataset, manifest, deny)
-    packer = _Packer(
-        dataset, state, version, deny, published_ids(dataset, manifest), writer, finder
-    )
-    executor = make_executor(**_executor_options(spec, executor_options))
-    fetcher = _fetcher(spec, refresh=manifest is not None)
-    sources = read_sources(spec, SourceContext(fetcher=fetcher))
-    try:
-        stream = _run_pipeline(skip.run(denied.run(sources)), driver_steps, executor, progress)
-        packer.consume(stream, dedup, dedup_batch)
-    finally:
-        executor.close()
-        fetcher.close()
-    hosts = _host_summary(fetcher)
-    corrected = finder.records()
-    if kind == "major":  # a new record schema: every row is rewritten into the new shards
-        for record in merge_corrections(iter_carried_rows(dataset, manifest), corrected):
-            writer.add(record)
-    elif corrected and not packer.counts["added"]:  # only corrections: a patch version
-        kind, version = "patch", next_version(manifest, "patch")
-        writer = ShardWriter(dataset, version, spec.shard_size)  # the first one got no row
-        dedup.version = version
-        packer.rename(state, version)
-    c = packer.counts
-    counts = {
-        "read": c["seen"] + skip.unchanged + denied.dropped, "unchanged": skip.unchanged,
-        "added": c["added"], "denied": denied.dropped + c["late_denied"],
-        "duplicates": c["duplicates"], "rejected": c["rejected"],
-        "already_published": c["already_published"], "updated": len(corrected),
-    }  # fmt: skip
-    counts["duplicates"] -= len(corrected)  # a correction is not a dropped duplicate
-    reasons = dict(packer.reasons)
-    if not c["added"] and not corrected and kind != "major":
-        packer.discard()
+    skip: SkipSeen
+    denied: DenyFilter
+    dedup: Any
+    boilerplate: BoilerplateModel
+    driver_steps: list[Step]
+    finder: Any
+
+    @classmethod
+    def make(cls, spec: Spec, dataset: Dataset, manifest, version: str) -> _Run:
+        from .dedup import Deduplicator
+        from .package.corrections import CorrectionFinder
+
+        layout = dataset.layout
+        deny = DenyList.load(dataset.root, spec.mirrors)
+        boilerplate = _boilerplate_model(spec, layout)
+        return cls(
+            skip=SkipSeen(_load_seen(layout), pending=layout.seen_pending),
+            denied=DenyFilter(deny),  # taken-down pages are dropped before cleaning
+            dedup=Deduplicator(layout.index, spec.section("dedup"), spec.mirrors, version),
+            boilerplate=boilerplate,
+            driver_steps=_batch_steps(spec, LearnedBoilerplate(model=boilerplate)),
+            finder=CorrectionFinder(dataset.root, manifest, deny),
+        )
+
+
+def _run_locked(
+    spec: Spec, dataset: Dataset, manifest, progress: bool, executor_options, dedup_batch: int
+) -> BuildResult:
+    with dataset.begin(_settings(spec)) as version:
+        steps = _Run.make(spec, dataset, manifest, version.name)
+        already = dataset.published_ids(manifest)
+        packer = _Packer(version, steps.denied.denylist, already, steps.finder)
+        refresh = manifest is not None
+        hosts = _stream(spec, steps, packer, refresh, progress, executor_options, dedup_batch)
+        corrected = steps.finder.records()
+        version.correct(corrected)
+        version.counts.update(packer.result_counts(steps.skip, steps.denied, len(corrected)))
+    counts, reasons = version.counts, dict(packer.reasons)
+    if version.entry is None:
         if counts["already_published"]:
-            dedup.commit()  # a run killed after its manifest: bring the index up to date
-        _save_seen(state)
-        return BuildResult(dataset, None, counts, reasons, _nothing_new(manifest, dataset), **hosts)
-    plan = apply_corrections(dataset, manifest, corrected, version) if kind != "major" else None
-    entry = publish_version(
-        dataset, manifest, spec.name, writer, counts, _meta(spec), shard_size=spec.shard_size,
-        kept=spec.versions_kept, spec_sha256=spec.sha256, kind=kind, corrections=plan,
-    )  # fmt: skip
-    message = f"wrote {entry['version']} of {dataset}"
+            steps.dedup.commit()  # a run killed after its manifest: bring the index up to date
+        _save_seen(dataset.layout)
+        message = _nothing_new(manifest, dataset.root)
+        return BuildResult(dataset.root, None, counts, reasons, message, **hosts)
+    message = f"wrote {version.name} of {dataset.root}"
     try:
-        _save_derived_state(dedup, boilerplate, state)
+        _save_derived_state(steps, dataset.layout, version.name)
     except OSError as exc:  # the version is published: a full disk now costs only re-derivation
         if not is_disk_full(exc):
             raise
@@ -395,15 +366,30 @@ def _run_locked(
             f"; but no space was left to save {exc.filename or 'its derived state'} "
             "(dedup index, learned boilerplate, seen pages): the next run re-derives it"
         )
-    return BuildResult(dataset, entry["version"], counts, reasons, message, **hosts)
+    return BuildResult(dataset.root, version.name, counts, reasons, message, **hosts)
 
 
-def _save_derived_state(dedup, boilerplate: BoilerplateModel, state: Path) -> None:
+def _stream(spec, steps: _Run, packer: _Packer, refresh: bool, progress, options, batch) -> dict:
+    """Run the pipeline into ``packer``; returns the per-host fetch summary."""
+    executor = make_executor(**_executor_options(spec, options))
+    fetcher = _fetcher(spec, refresh=refresh)
+    sources = read_sources(spec, SourceContext(fetcher=fetcher))
+    try:
+        docs = steps.skip.run(steps.denied.run(sources))
+        stream = _run_pipeline(docs, steps.driver_steps, executor, progress)
+        packer.consume(stream, steps.dedup, batch)
+    finally:
+        executor.close()
+        fetcher.close()
+    return _host_summary(fetcher)
+
+
+def _save_derived_state(steps: _Run, layout: Layout, version: str) -> None:
     """What follows a commit; all of it the next run repairs if this is cut short."""
-    dedup.commit()
+    steps.dedup.commit(version)
     crash_point("index")
-    boilerplate.save(state / BOILERPLATE_STATE)  # only what published versions saw is learned
-    _save_seen(state)
+    steps.boilerplate.save(layout.boilerplate)  # only what published versions saw is learned
+    _save_seen(layout)
 
 
 def _nothing_new(manifest, dataset: Path) -> str:
@@ -417,14 +403,13 @@ def _reason_class(reason: str) -> str:
     return reason.split(":", 1)[0]
 
 
-def _save_seen(state: Path) -> None:
+def _save_seen(layout: Layout) -> None:
     """Append this run's new page digests (spooled to ``seen.pending``) to ``seen.txt``."""
-    pending = state / SEEN_PENDING
-    if not pending.exists():
+    if not layout.seen_pending.exists():
         return
-    with pending.open() as src, (state / "seen.txt").open("a") as dst:
+    with layout.seen_pending.open() as src, layout.seen.open("a") as dst:
         shutil.copyfileobj(src, dst)
-    pending.unlink()
+    layout.seen_pending.unlink()
 
 
 def build(

@@ -61,31 +61,19 @@ def base_records(n: int) -> list:
 def make_base(root: Path, n: int) -> Path:
     """A published v1.0.0 with ``n`` rows and its dedup index, straight from the packager."""
     from curator.dedup import Deduplicator
-    from curator.package import publish_version
+    from curator.layout import Layout
+    from curator.package import Dataset, ReleaseSettings
 
-    dataset = root / "base"
-    dedup = Deduplicator(dataset / ".curator" / "index", {}, {}, "v1.0.0")
+    dataset = Dataset.claim(root / "base", "bench")
+    dedup = Deduplicator(Layout(dataset.root).index, {}, {}, "v1.0.0")
     docs = [d for d in dedup.run(base_records(n)) if d.alive]
-    counts = {
-        "read": n,
-        "unchanged": 0,
-        "added": len(docs),
-        "duplicates": n - len(docs),
-        "rejected": 0,
-    }
-    publish_version(
-        dataset,
-        None,
-        "bench",
-        [d.record for d in docs],
-        counts,
-        {},
-        shard_size=5000,
-        kept=30,
-        spec_sha256="0" * 64,
-    )
+    with dataset.begin(ReleaseSettings(name="bench", spec_sha256="0" * 64)) as version:
+        for d in docs:
+            version.add(d.record)
+        version.counts.update(read=n, unchanged=0, added=len(docs), rejected=0)
+        version.counts.update(duplicates=n - len(docs))
     dedup.commit()
-    return dataset
+    return dataset.root
 
 
 def write_spec(root: Path, name: str, output: str, source: Path) -> Path:

@@ -197,7 +197,7 @@ def test_ctrl_c_exits_130_and_leaves_no_partial_version(tmp_path):
 
 
 def test_card_tables_count_rows_without_a_date_as_unknown(built_sample):
-    from curator.package.writer import stat_keys
+    from curator.package.stats import stat_keys
 
     assert stat_keys({"source": None, "language": None, "published": None})["by_year"] == "unknown"
     assert stat_keys({"source": "a.example", "language": "fr", "published": "2026-03-12T09:14:00Z"}) == {

@@ -1,29 +1,25 @@
-"""Issue 7, corrections: a published article whose page changed upstream is carried, corrected,
-by the next version (a patch when nothing is added) while pinned versions keep the old text.
-
-``_update`` below does the builder's part with the real pipeline steps and the public
-functions; ``test_update_publishes_a_correction_*`` runs ``curator.builder.update`` itself.
-"""
+"""Corrections: a published article whose page changed upstream is carried, corrected, by the
+next version (a patch when nothing is added) while pinned versions keep the old text. Every
+update here is a real ``curator.update``; what it did is read back from the manifest."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import pyarrow.parquet as pq
 import pytest
 from versions_helpers import article, make_spec
 
 from curator.builder import build, update
-from curator.package import load_manifest, publish_version
+from curator.package import load_manifest
 from curator.package.corrections import (
     CorrectionFinder,
     Corrections,
     apply_corrections,
-    corrected_records,
     merge_corrections,
 )
 from curator.package.diff import diff
-from curator.package.manifest import next_version
 from curator.package.parquet import read_records
 from curator.package.validate import validate
 from curator.pipeline import Document
@@ -76,49 +72,36 @@ def _id_of(dataset, url: str) -> str:
     return Deduplicator(dataset / ".curator" / "index").lookup(url)
 
 
-def _pipeline(spec_path, dataset, version: str):
-    """The documents of an update after dedup, through the builder's own steps."""
-    from curator.clean import CleanStep
-    from curator.dedup import Deduplicator
-    from curator.pipeline import run_steps
-    from curator.sources import read_sources
-    from curator.spec import load_spec
-    from curator.tag import QualityFilter, RefreshText, Tagger
+@dataclass
+class _Plan:
+    """What an update's corrections did, read back from the manifest."""
 
-    spec = load_spec(spec_path)
-    dedup = Deduplicator(
-        dataset / ".curator" / "index", spec.section("dedup"), spec.mirrors, version
-    )
-    steps = [CleanStep(), Tagger(), RefreshText(), QualityFilter(spec.section("filters")), dedup]
-    return spec, dedup, list(run_steps(read_sources(spec), steps))
+    ids: list[str]
+    dropped_shards: list[str]
+    new_shards: dict[str, dict]
 
 
 def _update(spec_path, dataset):
-    """What the builder's update does with the hook wired (see the report): new articles and
-    corrections from one run; patch when it only corrects."""
-    from curator.keys import find_sorted, hex_key
-    from curator.package.recover import published_ids
-
+    """``curator.update``, then the version it wrote and the corrections it made."""
+    before = load_manifest(dataset)
+    result = update(spec_path, progress=False)
     manifest = load_manifest(dataset)
-    spec, dedup, docs = _pipeline(spec_path, dataset, next_version(manifest, "minor"))
-    already = published_ids(dataset, manifest)
-    kept = [
-        d.record for d in docs if d.alive and find_sorted(already, hex_key(d.record["id"])) is None
-    ]
-    corrected = corrected_records(dataset, manifest, docs)
-    kind = "minor" if kept else "patch"
-    version = next_version(manifest, kind)
-    dedup.version = version
-    plan = apply_corrections(dataset, manifest, corrected, version)
-    counts = {"read": len(docs), "added": len(kept), "updated": len(corrected)}
-    counts |= {"duplicates": sum(1 for d in docs if d.duplicate_of) - len(corrected)}
-    counts |= {"rejected": sum(1 for d in docs if d.rejected)}
-    entry = publish_version(
-        dataset, manifest, spec.name, kept, counts, {}, shard_size=spec.shard_size,
-        kept=spec.versions_kept, spec_sha256=spec.sha256, kind=kind, corrections=plan,
-    )  # fmt: skip
-    dedup.commit()
-    return entry, plan
+    entry = manifest.latest
+    assert result.version == entry["version"]
+    new = {
+        rel: manifest.shards[rel]
+        for rel in entry["shards"]
+        if manifest.shards[rel].get("replaces")
+        and manifest.shards[rel]["added_in"] == entry["version"]
+    }
+    dropped = [s for s in before.latest["shards"] if s not in entry["shards"]]
+    old_ids = _ids_in(dataset, before.latest["shards"])
+    changed = diff(dataset, before.latest["version"], entry["version"]).changed
+    return entry, _Plan(sorted(set(changed) & old_ids), dropped, new)
+
+
+def _ids_in(dataset, shards) -> set[str]:
+    return {r["id"] for s in shards for r in read_records(dataset / s)}
 
 
 def test_a_corrected_page_makes_a_patch_version_and_pinned_versions_keep_the_old_text(tmp_path):
@@ -183,9 +166,8 @@ def test_corrections_with_additions_make_a_minor_version(tmp_path):
     assert diff(dataset, "v1.0.0", "v1.1.0").changed == [fixed_id]
 
     # the same page again, unchanged since the correction: nothing to correct
-    manifest = load_manifest(dataset)
-    _, _, docs = _pipeline(spec, dataset, next_version(manifest))
-    assert corrected_records(dataset, manifest, docs) == []
+    again = update(spec, progress=False)
+    assert again.version is None and again.counts["updated"] == 0
 
 
 def test_a_row_corrected_twice_and_a_shard_left_empty(tmp_path):
@@ -249,12 +231,6 @@ def test_apply_corrections_guards(tmp_path):
     assert not same and same.dropped_shards == [] and same.new_shards == {}
     with pytest.raises(ValueError, match="not in v1.0.0"):
         apply_corrections(dataset, manifest, [{**row, "id": "0" * 16}], "v1.0.1")
-    plan = apply_corrections(dataset, manifest, [{**row, "content_sha256": "f" * 64}], "v1.1.0")
-    with pytest.raises(ValueError, match="made for v1.1.0"):
-        publish_version(
-            dataset, manifest, "tiny", [], {}, {}, shard_size=10, kept=30,
-            spec_sha256="x", kind="patch", corrections=plan,
-        )  # fmt: skip
     assert Corrections("v1.0.1").shard_list(["a", "b"]) == ["a", "b"]
     # a major version rewrites every row: the corrected one replaces its old row in place
     corrected = {**row, "content_sha256": "f" * 64, "text": "new", "version_added": None}

@@ -12,7 +12,8 @@ from curator.builder import build, update
 from curator.dedup import Deduplicator
 from curator.package import load_manifest
 from curator.package.denylist import DenyList
-from curator.package.remove import remove, revised_name
+from curator.package.remove import remove
+from curator.package.takedown import revised_name
 from curator.package.validate import validate
 
 URL = "https://news.example/story/1"

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..normalise import join_paragraphs, paragraphs
 from ..pipeline import Document, Step
 from ..urls import host_of
@@ -92,11 +92,9 @@ class BoilerplateModel:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         hosts = {h: {"pages": c.pages, "lines": c.lines} for h, c in sorted(self.hosts.items())}
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(
-            json.dumps({"version": FORMAT_VERSION, "hosts": hosts}, separators=(",", ":")), "utf-8"
+        write_atomic(
+            path, json.dumps({"version": FORMAT_VERSION, "hosts": hosts}, separators=(",", ":"))
         )
-        os.replace(tmp, path)
 
     def observe(self, host: str, lines: Iterable[str]) -> None:
         """Count one page of ``host``: each distinct line once."""

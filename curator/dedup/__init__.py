@@ -160,10 +160,11 @@ class Deduplicator(Step):
                 self.index.segments = committed
         yield from docs
 
-    def commit(self) -> None:
-        """Persist the index atomically; call after the version is published."""
+    def commit(self, version: str | None = None) -> None:
+        """Persist the index atomically; call after ``version`` (by default the one this
+        deduplicator was made for; a patch learns its number only at its commit) is published."""
         self.index.segments, self._staged = self.index.segments + self._staged, []
-        self.index.commit(self.version)
+        self.index.commit(version or self.version)
 
     def remove(self, ids: Iterable[str]) -> None:
         """Forget ids (takedowns) from URL keys, hashes and bands at the next :meth:`commit`."""

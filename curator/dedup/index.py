@@ -21,7 +21,6 @@ folders it does not list are deleted by the next commit.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import uuid
 from collections.abc import Iterable
@@ -30,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from ..atomic import TMP_SUFFIX, atomic_folder, write_atomic
 from . import minhash as mh
 
 FORMAT = 1
@@ -203,12 +203,7 @@ class DedupIndex:
         if self._pending is not None:
             names.append(_write_segment(self.root, version, self._pending))
         manifest = {"format": FORMAT, "segments": names, "mirrors": self.mirrors}
-        tmp = self.root / f"{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(manifest, f, indent=1, sort_keys=True)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, self.root / MANIFEST)
+        write_atomic(self.root / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
         self._collect_garbage(set(names))
         self.segments = [Segment(self.root / name) for name in names]
         self._pending, self._removed = None, set()
@@ -227,7 +222,7 @@ class DedupIndex:
         for path in self.root.iterdir():
             if path.is_dir() and path.name.startswith("seg-") and path.name not in live:
                 shutil.rmtree(path, ignore_errors=True)
-            elif path.name.endswith(".tmp"):
+            elif path.name.endswith((".tmp", TMP_SUFFIX)):
                 path.unlink(missing_ok=True)
 
 
@@ -293,8 +288,13 @@ def build_segment(
 def _write_segment(root: Path, version: str, seg: dict[str, Any]) -> str:
     """Write a segment folder under a temporary name and rename it into place."""
     name = f"seg-{version}-{uuid.uuid4().hex[:8]}"
-    tmp = root / f"{name}.tmp"
-    tmp.mkdir(parents=True)
+    root.mkdir(parents=True, exist_ok=True)
+    with atomic_folder(root / name) as tmp:
+        _fill_segment(tmp, seg)
+    return name
+
+
+def _fill_segment(tmp: Path, seg: dict[str, Any]) -> None:
     url_order = np.argsort(seg["url_key"], kind="stable")
     hash_order = np.argsort(seg["hash_key"], kind="stable")
     kept_order = np.argsort(seg["kept_id"], kind="stable")
@@ -318,8 +318,6 @@ def _write_segment(root: Path, version: str, seg: dict[str, Any]) -> str:
         np.save(tmp / f"{key}.npy", np.ascontiguousarray(value))
     _write_urls(tmp, [seg["kept_url"][i] for i in kept_order])
     (tmp / "meta.json").write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, root / name)
-    return name
 
 
 def _write_urls(folder: Path, urls: list[str]) -> None:

@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..layout import ARCHIVE, Layout
 from ..spec import Spec
 from ..urls import host_of
 from .archive import Archive
@@ -26,8 +27,6 @@ from .robots import Robots
 from .throttle import Throttle
 from .transport import Transport, describe
 
-ARCHIVE_DIR = "archive"
-
 
 def chain(middlewares: Iterable[Middleware], handler: Handler) -> Handler:
     """``[a, b]`` around ``h`` gives ``a(request, b(request, h))``."""
@@ -37,7 +36,7 @@ def chain(middlewares: Iterable[Middleware], handler: Handler) -> Handler:
 
 
 def state_dir_of(spec: Spec) -> Path:
-    return spec.output / ".curator"
+    return Layout(spec.output).state
 
 
 def _summary_reason(error: str) -> str:
@@ -77,7 +76,9 @@ class Fetcher:
         self.config = config or FetchConfig()
         self.refresh = refresh
         self.archive = (
-            Archive(Path(state_dir) / ARCHIVE_DIR, self.config) if state_dir is not None else None
+            Archive(Path(state_dir) / ARCHIVE, self.config)
+            if state_dir is not None
+            else None
         )
         self.throttle = Throttle(self.config.requests_per_second, self.config.concurrency_per_host)
         self.transport = transport or Transport(self.config)

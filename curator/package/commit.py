@@ -12,15 +12,17 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..atomic import fsync_dir, temporaries_of, write_atomic
 from ..faults import crash_point
+from ..layout import Layout
 from . import journal
 from .card import render_card
-from .files import fsync_dir, temporaries_of, write_atomic, write_json
+from .files import write_json
 from .manifest import CARD, MANIFEST, Manifest, card_names, pending_path, read_manifest
 
 
 def write_card(dataset: Path, manifest: Manifest, meta: dict[str, Any], kept: int) -> None:
-    card = dataset / CARD
+    card = Layout(dataset).card
     if not card.exists():
         journal.note(dataset, CARD)  # a card with no committed manifest is recovery's to delete
     write_atomic(card, render_card(manifest, meta, str(dataset), kept))
@@ -45,7 +47,7 @@ def commit_release(
     meta, kept = card_settings(manifest)
     write_card(dataset, manifest, meta, kept)  # readers switch to the new release here
     crash_point(f"{point}card")
-    os.replace(pending_path(dataset), dataset / MANIFEST)
+    os.replace(pending_path(dataset), Layout(dataset).manifest)
     fsync_dir(dataset)
     crash_point(f"{point}manifest")
     finish(dataset, manifest)
@@ -83,11 +85,11 @@ def settle(dataset: Path) -> Manifest | None:
     the card describe the committed manifest. Returns that manifest."""
     pending = read_manifest(dataset, pending_path(dataset))
     if pending is not None and card_names(dataset, pending):
-        os.replace(pending_path(dataset), dataset / MANIFEST)
+        os.replace(pending_path(dataset), Layout(dataset).manifest)
         fsync_dir(dataset)
     else:
         pending_path(dataset).unlink(missing_ok=True)
-    manifest = read_manifest(dataset, dataset / MANIFEST)
+    manifest = read_manifest(dataset, Layout(dataset).manifest)
     finish(dataset, manifest)
     if manifest is not None and not card_names(dataset, manifest):
         meta, kept = card_settings(manifest)

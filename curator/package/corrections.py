@@ -18,11 +18,9 @@ text as it was first published. The new version's shard list is therefore::
 A corrected row keeps the published row's ``id``, ``canonical_url``, ``version_added`` and
 duplicate cluster, and records when it changed in ``modified``.
 
-The builder's part, between dedup and publishing::
-
-    corrected = corrected_records(dataset, manifest, docs, denylist)  # or CorrectionFinder
-    plan = apply_corrections(dataset, manifest, corrected, version)  # writes replacements
-    publish_version(..., corrections=plan)                           # the commit point
+The builder finds them (:class:`CorrectionFinder`, after dedup) and hands them to the
+version's transaction (``version.correct(records)``, :mod:`.dataset`), whose commit calls
+:func:`apply_corrections` once it knows the version's number.
 """
 
 from __future__ import annotations
@@ -40,10 +38,10 @@ from ..pipeline import Document, Step
 from ..record import Record, empty_record
 from . import journal
 from .denylist import DenyList
-from .files import sha256_file
 from .manifest import Manifest
 from .parquet import read_shard, read_shard_records, write_shard
-from .remove import _subtract as subtract_stats  # the same arithmetic as a takedown
+from .stats import subtract as subtract_stats  # the same arithmetic as a takedown
+from .writer import shard_entry
 
 # kept from the published row: what identifies the article and when it first appeared
 KEPT_FIELDS = ("id", "canonical_url", "version_added", "dup_cluster_id", "dup_cluster_size")
@@ -51,7 +49,7 @@ KEPT_FIELDS = ("id", "canonical_url", "version_added", "dup_cluster_id", "dup_cl
 
 @dataclass
 class Corrections:
-    """What :func:`apply_corrections` wrote for ``version``, for ``publish_version``."""
+    """What :func:`apply_corrections` wrote for ``version``, for the commit."""
 
     version: str
     rows: list[Record] = field(default_factory=list)  # corrected rows, new in ``version``
@@ -209,8 +207,8 @@ def apply_corrections(
 ) -> Corrections:
     """Write, for the new ``version`` only, a replacement of each latest shard that holds a
     row of ``corrected`` (same ids), without those rows; return the plan for
-    ``publish_version``. Nothing published is touched and the manifest is not saved: until
-    ``publish_version`` commits, the new files are orphans that recovery deletes.
+    the commit. Nothing published is touched and the manifest is not saved: until the
+    release commits, the new files are journaled orphans that recovery deletes.
     Records whose text did not change are ignored; an id not in the latest version is an
     error (the caller picks corrections from published ids)."""
     plan = Corrections(version)
@@ -253,12 +251,5 @@ def apply_corrections(
     ):
         journal.note(dataset, name)  # until the release commits, recovery's to delete
         write_shard(dataset / name, rows)
-        path = dataset / name
-        plan.new_shards[name] = {
-            "sha256": sha256_file(path),
-            "num_rows": len(rows),
-            "num_bytes": path.stat().st_size,
-            "added_in": version,
-            "replaces": old,
-        }
+        plan.new_shards[name] = shard_entry(dataset / name, len(rows), version, replaces=old)
     return plan

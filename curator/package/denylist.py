@@ -12,11 +12,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..layout import Layout
 from ..pipeline import Document, Step
 from ..urls import canonicalise
-from .files import state_dir, write_json
-
-DENYLIST = "denylist.json"
+from .files import write_json
 
 
 class DenyList:
@@ -32,16 +31,14 @@ class DenyList:
 
     @classmethod
     def load(cls, dataset: Path, mirrors: dict[str, str] | None = None) -> DenyList:
-        path = state_dir(dataset) / DENYLIST
+        path = Layout(dataset).denylist
         if not path.exists():
             return cls(mirrors=mirrors)
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(data.get("ids", []), data.get("urls", []), mirrors)
 
     def save(self, dataset: Path) -> None:
-        write_json(
-            state_dir(dataset) / DENYLIST, {"ids": sorted(self.ids), "urls": sorted(self.urls)}
-        )
+        write_json(Layout(dataset).denylist, {"ids": sorted(self.ids), "urls": sorted(self.urls)})
 
     def __bool__(self) -> bool:
         return bool(self.ids or self.urls)

@@ -14,10 +14,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..atomic import PUBLIC_MODE
 from ..errors import UsageError
 from . import journal
 from .commit import write_card
-from .files import PUBLIC_MODE, inside, sha256_file
+from .files import inside, sha256_file
 from .manifest import Manifest, load_manifest
 from .owner import claim
 from .parquet import shard_path

@@ -1,28 +1,15 @@
-"""Atomic file writes and checksums: nothing is ever visible half-written."""
+"""Files of a dataset: paths kept inside it, checksums, JSON and JSON-lines writes (atomic,
+through :mod:`curator.atomic`)."""
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import json
-import os
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..atomic import write_atomic
 from ..errors import DatasetError, disk_full, is_disk_full
-
-PUBLIC_MODE = 0o644  # published files are for everyone to read
-STATE_DIR = ".curator"  # curator's own state inside a dataset folder; never published
-# Temporary names end in this suffix, so recovery can tell curator's half-written files from
-# anything else a user keeps beside them (see :func:`temporaries_of`).
-TMP_SUFFIX = ".curator-tmp"
-
-
-def state_dir(dataset: Path) -> Path:
-    return dataset / STATE_DIR
 
 
 def inside(dataset: Path, rel: object, entry: str) -> Path:
@@ -41,56 +28,12 @@ def inside(dataset: Path, rel: object, entry: str) -> Path:
     return path
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or an unlink in ``folder`` durable: the file's own fsync does not."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def temporaries_of(path: Path) -> list[Path]:
-    """The temporary files :func:`atomic_target` may have left for ``path``."""
-    pattern = f".{glob.escape(path.name)}.*{TMP_SUFFIX}"
-    return sorted(path.parent.glob(pattern)) if path.parent.is_dir() else []
-
-
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-@contextmanager
-def atomic_target(path: Path) -> Iterator[Path]:
-    """A temporary path in ``path``'s folder to write to; on success it is fsynced and renamed
-    over ``path``, on failure removed. Readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}{TMP_SUFFIX}")
-    tmp.touch(mode=PUBLIC_MODE, exist_ok=False)
-    try:
-        yield tmp
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, PUBLIC_MODE)
-        os.replace(tmp, path)
-        fsync_dir(path.parent)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        if is_disk_full(exc) and not getattr(exc, "filename", None):
-            raise disk_full(path) from exc  # pyarrow's message names no file
-        raise
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def write_atomic(path: Path, data: bytes | str) -> None:
-    with atomic_target(path) as tmp:
-        tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _plain(value: Any) -> Any:

@@ -9,13 +9,12 @@ import json
 import os
 from pathlib import Path
 
-from .files import inside, state_dir
-
-JOURNAL = "journal.jsonl"
+from ..layout import Layout
+from .files import inside
 
 
 def _path(dataset: Path) -> Path:
-    return state_dir(dataset) / JOURNAL
+    return Layout(dataset).journal
 
 
 def note(dataset: Path, rel: str) -> None:
@@ -51,7 +50,7 @@ def entries(dataset: Path) -> list[str]:
 def journaled_files(dataset: Path) -> list[Path]:
     """The journaled paths, each checked to lie inside the dataset (a tampered journal must
     not make recovery delete anything outside it)."""
-    return [inside(dataset, rel, f"{JOURNAL}: entry") for rel in entries(dataset)]
+    return [inside(dataset, rel, "journal entry") for rel in entries(dataset)]
 
 
 def clear(dataset: Path) -> None:

@@ -25,11 +25,11 @@ from typing import Any
 import yaml
 
 from ..errors import DatasetError, UnknownVersion
-from .files import inside, state_dir, write_json
+from ..layout import Layout
+from .files import inside, write_json
 
-MANIFEST = "manifest.json"
-PENDING = "manifest.pending.json"  # in the state folder: the release being committed
-CARD = "README.md"
+MANIFEST = Layout(Path()).manifest.name  # names relative to the dataset, for messages
+CARD = Layout(Path()).card.name
 FORMAT = 1
 
 
@@ -59,11 +59,11 @@ class Manifest:
         }
 
     def save(self, dataset: Path) -> None:
-        write_json(dataset / MANIFEST, self.to_json())
+        write_json(Layout(dataset).manifest, self.to_json())
 
 
 def pending_path(dataset: Path) -> Path:
-    return state_dir(dataset) / PENDING
+    return Layout(dataset).pending
 
 
 def _check_paths(dataset: Path, manifest: Manifest, where: str) -> None:
@@ -99,7 +99,7 @@ def read_manifest(dataset: Path, path: Path) -> Manifest | None:
 
 def card_configs(dataset: Path) -> dict[str, list[str]] | None:
     """Config name -> files of the card's YAML (None when there is no readable card)."""
-    card = dataset / CARD
+    card = Layout(dataset).card
     if not card.exists():
         return None
     text = card.read_text(encoding="utf-8")
@@ -130,7 +130,7 @@ def load_manifest(dataset: Path) -> Manifest | None:
     pending = read_manifest(dataset, pending_path(dataset))
     if pending is not None and card_names(dataset, pending):
         return pending
-    return read_manifest(dataset, dataset / MANIFEST)
+    return read_manifest(dataset, Layout(dataset).manifest)
 
 
 def next_version(manifest: Manifest | None, kind: str = "minor") -> str:

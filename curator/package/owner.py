@@ -12,20 +12,20 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..errors import NotOurFolder
-from .files import state_dir, write_atomic
-
-MARKER = "owner.json"
+from ..layout import Layout
 
 
 def owns(dataset: Path) -> bool:
-    return (state_dir(dataset) / MARKER).is_file()
+    return Layout(dataset).owner.is_file()
 
 
 def _legacy_dataset(dataset: Path) -> bool:
     """A dataset of a curator from before the marker: a curator manifest and a state folder."""
-    manifest = dataset / "manifest.json"
-    if not (manifest.is_file() and state_dir(dataset).is_dir()):
+    layout = Layout(dataset)
+    manifest = layout.manifest
+    if not (manifest.is_file() and layout.state.is_dir()):
         return False
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
@@ -36,7 +36,7 @@ def _legacy_dataset(dataset: Path) -> bool:
 
 def _write_marker(dataset: Path, name: str) -> None:
     marker = {"tool": "curator", "dataset": name, "created": datetime.now(UTC).isoformat()}
-    write_atomic(state_dir(dataset) / MARKER, json.dumps(marker, indent=2) + "\n")
+    write_atomic(Layout(dataset).owner, json.dumps(marker, indent=2) + "\n")
 
 
 def claim(dataset: Path, name: str) -> None:
@@ -48,7 +48,7 @@ def claim(dataset: Path, name: str) -> None:
     if dataset.is_dir() and any(dataset.iterdir()) and not _legacy_dataset(dataset):
         raise NotOurFolder(
             f"output {dataset}: the folder is not empty and was not made by curator "
-            f"(no {state_dir(dataset).name}/{MARKER}); curator writes and deletes only in "
+            f"(no {Layout(dataset).relative(Layout(dataset).owner)}); curator writes and deletes only in "
             "folders it owns: set `output` to a new or empty folder"
         )
     dataset.mkdir(parents=True, exist_ok=True)
@@ -61,7 +61,7 @@ def require_owned(dataset: Path) -> None:
         if dataset.is_dir() and not any(dataset.iterdir()):
             return
         raise NotOurFolder(
-            f"{dataset}: not a folder curator made (no {state_dir(dataset).name}/{MARKER}); "
+            f"{dataset}: not a folder curator made (no {Layout(dataset).relative(Layout(dataset).owner)}); "
             "refusing to write into it"
         )
 

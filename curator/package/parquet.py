@@ -8,9 +8,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..atomic import atomic_target
 from ..errors import DatasetError
 from ..record import Record, from_row, hf_arrow_schema, to_row
-from .files import atomic_target, inside
+from .files import inside
 
 ROW_GROUP_ROWS = 1000  # small row groups keep the Hub viewer and streaming readers happy
 

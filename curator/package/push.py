@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..layout import Layout
 from ..redact import redact
 from .card import render_card
-from .files import state_dir, write_json
+from .files import write_json
 from .manifest import Manifest, load_manifest
 from .parquet import shard_path
 
-PUSHED = "pushed.json"
 META_FILES = ("README.md", "manifest.json")
 
 
@@ -80,7 +80,7 @@ def _sha(data: bytes) -> str:
 
 
 def load_pushed(dataset: Path) -> dict[str, Any]:
-    path = state_dir(dataset) / PUSHED
+    path = Layout(dataset).pushed
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"repos": {}}
 
 
@@ -167,7 +167,7 @@ def push(
     dataset = Path(dataset)
     endpoint = endpoint or os.environ.get("HF_ENDPOINT")
     token = token or os.environ.get("HF_TOKEN")
-    with dataset_lock(state_dir(dataset)):
+    with dataset_lock(Layout(dataset).state):
         pushed = load_pushed(dataset)
         state = _repo_state(pushed, repo)
         steps = plan(dataset, repo, state)
@@ -217,7 +217,7 @@ def push(
                 if step.removals and state["versions"]:
                     state["squash_pending"] = True
                 state["files"], state["versions"][step.version] = step.files, info.oid
-                write_json(state_dir(dataset) / PUSHED, pushed)
+                write_json(Layout(dataset).pushed, pushed)
                 result.commits.append(
                     {
                         "version": step.version,
@@ -233,7 +233,7 @@ def push(
                 )
             if result.squash_needed and squash:
                 _squash(api, repo, state)
-                write_json(state_dir(dataset) / PUSHED, pushed)
+                write_json(Layout(dataset).pushed, pushed)
                 result.squashed, result.squash_needed = True, False
         except HfHubHTTPError as exc:  # a server may echo the Authorization header back: redact
             status = getattr(exc.response, "status_code", "?")

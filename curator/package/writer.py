@@ -1,26 +1,22 @@
-"""Publishing a version: new shards, then the release commit (see :mod:`.commit`)."""
+"""Writing a version's shards as records stream in, and the manifest entry that names them."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from importlib.metadata import version as pkg_version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..faults import crash_point
+from ..layout import Layout
 from ..record import ARTICLE_SCHEMA_PATH, Record, empty_record
 from . import journal
-from .commit import commit_release
 from .files import sha256_file
-from .manifest import Manifest, next_version
+from .manifest import Manifest
 from .parquet import read_shard_records, shard_names, write_shard
-
-if TYPE_CHECKING:
-    from .corrections import Corrections
+from .stats import StatsCounter
 
 
 def schema_sha256() -> str:
@@ -38,39 +34,37 @@ def iter_carried_rows(dataset: Path, manifest: Manifest) -> Iterator[Record]:
             yield record
 
 
-def stat_keys(r: Record) -> dict[str, str]:
-    """Where a row counts in the card's tables: its source, language and year published."""
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def shard_entry(path: Path, rows: int, version: str, **extra: Any) -> dict[str, Any]:
+    """A shard's manifest entry, from the file as written."""
     return {
-        "by_source": r["source"] or "unknown",
-        "by_language": r["language"] or "unknown",
-        "by_year": (r["published"] or "")[:4] or "unknown",
+        "sha256": sha256_file(path),
+        "num_rows": rows,
+        "num_bytes": path.stat().st_size,
+        "added_in": version,
+        **extra,
     }
 
 
-class _StatsCounter:
-    """The manifest's per-version stats, counted one record at a time."""
-
-    def __init__(self) -> None:
-        self.rows = 0
-        self.by_source: Counter = Counter()
-        self.by_language: Counter = Counter()
-        self.by_year: Counter = Counter()
-
-    def add(self, r: Record) -> None:
-        self.rows += 1
-        keys = stat_keys(r)
-        self.by_source[keys["by_source"]] += 1
-        self.by_language[keys["by_language"]] += 1
-        self.by_year[keys["by_year"]] += 1
-
-    def merged(self, previous: dict[str, Any] | None) -> dict[str, Any]:
-        stats = previous or {"rows": 0, "by_source": {}, "by_language": {}, "by_year": {}}
-        return {
-            "rows": stats["rows"] + self.rows,
-            "by_source": dict(sorted((Counter(stats["by_source"]) + self.by_source).items())),
-            "by_language": dict(sorted((Counter(stats["by_language"]) + self.by_language).items())),
-            "by_year": dict(sorted((Counter(stats["by_year"]) + self.by_year).items())),
-        }
+def version_entry(version: str, shards: list[str], stats: dict, **fields: Any) -> dict[str, Any]:
+    """A version's manifest entry: ``fields`` are counts, note, meta, spec_sha256 and
+    versions_kept; the tool versions and the schema hash are recorded here."""
+    return {
+        "version": version,
+        "date": now(),
+        "note": fields.pop("note", ""),
+        "shards": shards,
+        "counts": fields.pop("counts", {}),
+        "stats": stats,
+        "spec_sha256": fields.pop("spec_sha256", ""),
+        "schema_sha256": schema_sha256(),
+        "curator_version": pkg_version("curator"),
+        "trafilatura_version": pkg_version("trafilatura"),
+        **fields,
+    }
 
 
 class ShardWriter:
@@ -80,12 +74,13 @@ class ShardWriter:
     Final names (``train-XXXXX-of-YYYYY``) need the shard count, so each full shard is
     written as ``data/<version>/.part-XXXXX.parquet`` and :meth:`finish` renames them all.
     Nothing here is published: each file is journaled before it is created, and until a
-    committed manifest names it, :func:`..recover.recover` deletes it.
+    committed manifest names it, recovery deletes it.
     """
 
     def __init__(self, dataset: Path, version: str, shard_size: int) -> None:
         self.dataset, self.version, self.shard_size = dataset, version, shard_size
-        self.stats = _StatsCounter()
+        self.layout = Layout(dataset)
+        self.stats = StatsCounter()
         self._buffer: list[Record] = []
         self._parts: list[tuple[Path, int]] = []
         self._written: dict[str, dict[str, Any]] | None = None
@@ -104,7 +99,7 @@ class ShardWriter:
     def _flush(self) -> None:
         if not self._buffer:
             return
-        path = self.dataset / "data" / self.version / f".part-{len(self._parts):05d}.parquet"
+        path = self.layout.version_data(self.version) / f".part-{len(self._parts):05d}.parquet"
         journal.note_path(self.dataset, path)  # before the file exists: recovery's to delete
         write_shard(path, self._buffer)
         self._parts.append((path, len(self._buffer)))
@@ -117,84 +112,8 @@ class ShardWriter:
         self._flush()
         self._written = {}
         for name, (part, rows) in zip(shard_names(len(self._parts)), self._parts, strict=True):
-            rel = f"data/{self.version}/{name}"
-            journal.note(self.dataset, rel)
-            os.replace(part, self.dataset / rel)
-            path = self.dataset / rel
-            self._written[rel] = {
-                "sha256": sha256_file(path),
-                "num_rows": rows,
-                "num_bytes": path.stat().st_size,
-                "added_in": self.version,
-            }
+            path = self.layout.version_data(self.version) / name
+            journal.note_path(self.dataset, path)
+            os.replace(part, path)
+            self._written[self.layout.relative(path)] = shard_entry(path, rows, self.version)
         return self._written
-
-
-def publish_version(
-    dataset: Path,
-    manifest: Manifest | None,
-    name: str,
-    records: Iterable[Record] | ShardWriter,
-    counts: dict[str, int],
-    meta: dict[str, Any],
-    *,
-    shard_size: int,
-    kept: int,
-    spec_sha256: str,
-    kind: str = "minor",
-    note: str = "",
-    corrections: Corrections | None = None,
-) -> dict[str, Any]:
-    """Write ``records`` as a new version of the dataset at ``dataset`` and return its entry.
-
-    ``records`` may be a :class:`ShardWriter` the caller already fed while streaming (for the
-    same version): its shards are renamed into place here instead of written.
-
-    ``corrections`` (:func:`curator.package.corrections.apply_corrections`, made for this
-    same version) adds the corrected rows to the new rows and, in this version only, swaps
-    each shard that held an old row for its replacement."""
-    manifest = manifest or Manifest(name=name)
-    version = next_version(manifest, kind)
-    if corrections is not None and corrections.version != version:
-        raise ValueError(f"corrections were made for {corrections.version}, publishing {version}")
-    if corrections and kind == "major":
-        raise ValueError("a major version rewrites every row: merge the corrections into them")
-    if isinstance(records, ShardWriter):
-        if records.version != version:
-            raise ValueError(f"shards were written for {records.version}, publishing {version}")
-        writer = records
-    else:
-        writer = ShardWriter(dataset, version, shard_size)
-        for r in records:
-            writer.add(r)
-    for r in corrections.rows if corrections else []:
-        writer.add(r)  # corrected rows keep their version_added
-    new_shards = writer.finish()
-    crash_point("shards")
-    previous = manifest.latest
-    carried = previous if previous and kind != "major" else None
-    shards = carried["shards"] if carried else []
-    stats = carried["stats"] if carried else None
-    if corrections:
-        shards, stats = corrections.shard_list(shards), corrections.stats_without_replaced(stats)
-        counts = {**counts, "updated": counts.get("updated") or len(corrections.rows)}
-        note = note or f"Corrected {len(corrections.rows)} article(s) changed at the source"
-    entry = {
-        "version": version,
-        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "note": note,
-        "shards": shards + list(new_shards),
-        "counts": counts,
-        "stats": writer.stats.merged(stats),
-        "spec_sha256": spec_sha256,
-        "schema_sha256": schema_sha256(),
-        "curator_version": pkg_version("curator"),
-        "trafilatura_version": pkg_version("trafilatura"),
-        "meta": meta,
-        "versions_kept": kept,
-    }
-    manifest.shards.update(corrections.new_shards if corrections else {})
-    manifest.shards.update(new_shards)
-    manifest.versions.append(entry)
-    commit_release(dataset, manifest)
-    return entry
