@@ -171,87 +171,92 @@ def push(
         pushed = load_pushed(dataset)
         state = _repo_state(pushed, repo)
         steps = plan(dataset, repo, state)
-        result = PushResult(repo)
         if dry_run:
-            result.commits = [
-                {
-                    "version": s.version,
-                    "oid": "(dry run)",
-                    "added": sorted(s.upload),
-                    "deleted": s.delete,
-                    "files": [
-                        {"path": p, "size": _size(c), "sha256": s.files[p]}
-                        for p, c in sorted(s.upload.items())
-                    ],
-                }
-                for s in steps
-            ]
-            result.message = f"dry run: {len(steps)} commit(s) would be made to {repo}"
-            return result
-        from huggingface_hub import CommitOperationAdd, CommitOperationDelete
+            return _dry_run(repo, steps)
         from huggingface_hub.errors import HfHubHTTPError
 
+        result = PushResult(repo)
         api = _api(endpoint, token)
         try:
             if steps or state["squash_pending"]:
                 api.create_repo(repo, repo_type="dataset", exist_ok=True, private=True)
             for step in steps:
-                ops = [
-                    CommitOperationAdd(
-                        path_in_repo=p, path_or_fileobj=c if isinstance(c, bytes) else str(c)
-                    )
-                    for p, c in sorted(step.upload.items())
-                ]
-                ops += [CommitOperationDelete(path_in_repo=p) for p in step.delete]
-                info = api.create_commit(
-                    repo, ops, commit_message=step.message, repo_type="dataset"
-                )
-                api.create_tag(
-                    repo,
-                    tag=step.version,
-                    tag_message=step.message,
-                    revision=info.oid,
-                    repo_type="dataset",
-                    exist_ok=True,
-                )
-                if step.removals and state["versions"]:
-                    state["squash_pending"] = True
-                state["files"], state["versions"][step.version] = step.files, info.oid
-                write_json(Layout(dataset).pushed, pushed)
-                result.commits.append(
-                    {
-                        "version": step.version,
-                        "oid": info.oid,
-                        "added": sorted(step.upload),
-                        "deleted": step.delete,
-                    }
-                )
-            result.squash_needed = state["squash_pending"]
-            if result.squash_needed and squash is None and ask is not None:
-                squash = ask(
-                    f"Squash the history of {repo} so no commit still holds removed articles? [y/N] "
-                )
-            if result.squash_needed and squash:
-                _squash(api, repo, state)
-                write_json(Layout(dataset).pushed, pushed)
-                result.squashed, result.squash_needed = True, False
+                result.commits.append(_commit_step(api, repo, step, state))
+                write_json(Layout(dataset).pushed, pushed)  # after each commit: resumable
+            _settle_squash(api, repo, state, result, squash, ask)
+            write_json(Layout(dataset).pushed, pushed)
         except HfHubHTTPError as exc:  # a server may echo the Authorization header back: redact
             status = getattr(exc.response, "status_code", "?")
             said = getattr(exc, "server_message", None) or str(exc).splitlines()[0]
             raise PushError(
                 redact(f"push to {repo} failed (HTTP {status}): {said}", (token,))
             ) from None
-        done = (
-            f"pushed {len(result.commits)} version(s) to {repo}"
-            if result.commits
-            else f"{repo} is up to date: nothing to push"
-        )
-        if result.squashed:
-            done += "; history squashed and tags re-created"
-        elif result.squash_needed:
-            done += "\n" + squash_instructions(dataset, repo)
-        result.message = done
+        result.message = _done_message(dataset, repo, result)
         return result
+
+
+def _dry_run(repo: str, steps: list[Step]) -> PushResult:
+    result = PushResult(repo)
+    result.commits = [
+        {
+            "version": s.version,
+            "oid": "(dry run)",
+            "added": sorted(s.upload),
+            "deleted": s.delete,
+            "files": [
+                {"path": p, "size": _size(c), "sha256": s.files[p]}
+                for p, c in sorted(s.upload.items())
+            ],
+        }
+        for s in steps
+    ]
+    result.message = f"dry run: {len(steps)} commit(s) would be made to {repo}"
+    return result
+
+
+def _commit_step(api, repo: str, step: Step, state: dict[str, Any]) -> dict[str, Any]:
+    """One version as one commit and its tag; ``state`` records it."""
+    from huggingface_hub import CommitOperationAdd, CommitOperationDelete
+
+    ops = [
+        CommitOperationAdd(path_in_repo=p, path_or_fileobj=c if isinstance(c, bytes) else str(c))
+        for p, c in sorted(step.upload.items())
+    ]
+    ops += [CommitOperationDelete(path_in_repo=p) for p in step.delete]
+    info = api.create_commit(repo, ops, commit_message=step.message, repo_type="dataset")
+    api.create_tag(
+        repo, tag=step.version, tag_message=step.message, revision=info.oid,
+        repo_type="dataset", exist_ok=True,
+    )  # fmt: skip
+    if step.removals and state["versions"]:
+        state["squash_pending"] = True
+    state["files"], state["versions"][step.version] = step.files, info.oid
+    return {"version": step.version, "oid": info.oid, "added": sorted(step.upload),
+            "deleted": step.delete}  # fmt: skip
+
+
+def _settle_squash(api, repo: str, state, result: PushResult, squash, ask) -> None:
+    result.squash_needed = state["squash_pending"]
+    if result.squash_needed and squash is None and ask is not None:
+        squash = ask(
+            f"Squash the history of {repo} so no commit still holds removed articles? [y/N] "
+        )
+    if result.squash_needed and squash:
+        _squash(api, repo, state)
+        result.squashed, result.squash_needed = True, False
+
+
+def _done_message(dataset: Path, repo: str, result: PushResult) -> str:
+    done = (
+        f"pushed {len(result.commits)} version(s) to {repo}"
+        if result.commits
+        else f"{repo} is up to date: nothing to push"
+    )
+    if result.squashed:
+        done += "; history squashed and tags re-created"
+    elif result.squash_needed:
+        done += "\n" + squash_instructions(dataset, repo)
+    return done
 
 
 def _squash(api, repo: str, state: dict[str, Any]) -> None:
