@@ -10,6 +10,7 @@ from importlib.metadata import version as pkg_version
 from pathlib import Path
 from typing import Any
 
+from ..atomic import fsync_dir
 from ..layout import Layout
 from ..record import ARTICLE_SCHEMA_PATH, Record, empty_record
 from . import journal
@@ -116,4 +117,6 @@ class ShardWriter:
             journal.note_path(self.dataset, path)
             os.replace(part, path)
             self._written[self.layout.relative(path)] = shard_entry(path, rows, self.version)
+        if self._parts:
+            fsync_dir(self.layout.version_data(self.version))  # the renames survive a power cut
         return self._written
