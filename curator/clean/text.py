@@ -54,12 +54,15 @@ def run_rules(paras: list[str], url: str | None, title: str | None, form: str) -
 def _not_an_article(kept: list[str]) -> str | None:
     """Why the kept paragraphs are not an article body, or None when they are one."""
     words = sum(count_words(p) for p in kept)
+    # Table rows are data, neither prose nor links: an article built around a table of figures
+    # is judged by its text around the table.
+    table = sum(count_words(p) for p in kept if p.startswith("|"))
     if words == 0:
         return "no article text: nothing left after removing chrome"
     if words < MIN_ARTICLE_WORDS:
         return f"not an article: only {words} words of body text (minimum {MIN_ARTICLE_WORDS})"
     prose = sum(count_words(p) for p in kept if is_sentence_like(p))
-    if prose / words < MIN_PROSE_SHARE:
+    if prose / max(words - table, 1) < MIN_PROSE_SHARE:
         return f"not an article: only {prose} of {words} words are in prose paragraphs (a list of links or headlines)"
     teasers = sum(p.rstrip().endswith(("…", "...")) for p in kept)
     if teasers >= MIN_TEASERS and teasers * 2 >= len(kept):

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
-from . import harvest_rule
+from . import Page, is_sentence_like
 
+# "By", "Par", "Von", "Por" open a byline as they are; a label ("Author", "Text") only with a
+# colon: "Text Animation in After Effects" is a headline, "Text: Anna Weber" a byline.
 _MARKER = re.compile(
-    r"^\(?(?:(?:written |words |text |story |additional reporting |reporting |editing |writing )?by|par|von|por"
-    r"|author|auteure?|autor(?:in|a)?|texte?|reporting|editing)\s*:?\s+",
+    r"^\(?(?:(?:written |words |text |story |additional reporting |reporting |editing |writing )?by|par|von|por)\s*:?\s+"
+    r"|^\(?(?:author|auteure?|autor(?:in|a)?|texte?|reporting|editing)\s*:\s*",
     re.I,
 )
 _NAME_WORD = re.compile(
@@ -97,8 +99,15 @@ def is_byline(line: str) -> bool:
 _CLOCK_END = re.compile(r"\b(?:[ap]\.m\.|h\.|uhr\.?)$", re.I)
 
 
+# List items, table rows and labels ("2025-12-19:") are the article's own dates (a calendar,
+# a changelog, a table of figures), never the page's dateline.
+_LIST_OR_TABLE = re.compile(r"^(?:[-*•|+]\s|\d{1,3}[.)]\s)")
+
+
 def is_dateline(line: str) -> bool:
     text = line.strip()
+    if _LIST_OR_TABLE.match(text) or "|" in text or text.endswith(":"):
+        return False
     words = len(text.split())
     sentence = text.endswith(".") and not _CLOCK_END.search(text)
     return words <= MAX_DATELINE_WORDS and bool(_DATE.search(text)) and not (sentence and words > 6)
@@ -118,4 +127,26 @@ def harvest(line: str) -> dict[str, list[str]] | None:
     return told
 
 
-rule = harvest_rule("byline", harvest)
+# A dateline with this many prose paragraphs above it and one below sits inside the article:
+# a date the article talks about ("October 2, 2025 – February 15, 2026"), not the page's.
+INSIDE_PROSE_ABOVE = 3
+
+
+def rule(page: Page) -> None:
+    live = page.live()
+    prose = [i for i in live if is_sentence_like(page.paragraphs[i])]
+    for i in live:
+        line = page.paragraphs[i]
+        told = harvest(line)
+        if told is None:
+            continue
+        if "bylines" not in told:
+            above = sum(1 for j in prose if j < i)
+            if above >= INSIDE_PROSE_ABOVE and prose[-1] > i:
+                continue
+        page.remove(i, "byline")
+        for key, values in told.items():
+            page.add_meta(key, *values)
+
+
+rule.__name__ = "byline"

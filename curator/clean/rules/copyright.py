@@ -10,7 +10,7 @@ import re
 from . import harvest_rule, may_contain
 
 _COPYRIGHT = re.compile(
-    r"©|\(c\)\s*(?:19|20)\d\d|^copyright\b|\bcopyright (?:©|\(c\)|(?:19|20)\d\d)"
+    r"©|\(c\)\s*(?:19|20)\d\d|^copyright\s*(?:©|\(c\)|(?:19|20)\d\d|:|by\b|\w+\s+(?:19|20)\d\d)|\bcopyright (?:©|\(c\)|(?:19|20)\d\d)"
     r"|all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati"
     r"|may not be (?:published|reproduced|copied)|reproduction (?:interdite|totale ou partielle)|nachdruck nur mit",
     re.I,
@@ -23,6 +23,10 @@ _LICENCE = re.compile(
 _CC_PARTS = [("attribution", "BY"), ("namensnennung", "BY"), ("reconocimiento", "BY"), ("non-?commercial", "NC"),
              ("pas d'utilisation commerciale", "NC"), ("share-?alike", "SA"), ("no-?deriv", "ND")]  # fmt: skip
 MAX_WORDS = 40
+# A long line is a notice only when it opens with the notice ("© 2024 ...", "Copyright ..."):
+# prose may mention a licence or carry a "™©" in passing.
+MAX_ANYWHERE_WORDS = 15
+_OPENS = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)", re.I)
 # Every match of _COPYRIGHT holds one of these; every match of _LICENCE holds "creative commons".
 _COPYRIGHT_MARKERS = ("©", "(c)", "copyright", "all rights reserved", "tous droits r", "alle rechte vorbehalten",
                       "todos los derechos reservados", "tutti i diritti riservati", "may not be", "reproduction",
@@ -43,7 +47,11 @@ def harvest(line: str) -> dict[str, list[str]] | None:
         return None
     if may_contain(line, ("creative commons",)) and _LICENCE.search(line):
         return {"licenses": [licence_of(line)]}
-    return {} if may_contain(line, _COPYRIGHT_MARKERS) and _COPYRIGHT.search(line) else None
+    if not (may_contain(line, _COPYRIGHT_MARKERS) and _COPYRIGHT.search(line)):
+        return None
+    if len(line.split()) > MAX_ANYWHERE_WORDS and not _OPENS.match(line):
+        return None
+    return {}
 
 
 rule = harvest_rule("copyright", harvest)

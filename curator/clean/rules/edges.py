@@ -205,5 +205,13 @@ def rule(page: Page) -> None:
         name = "headline" if page.paragraphs[i] == page.title else "leading-chrome"
         page.remove(i, name)
     for i in live:
-        if i > last:
+        if i > last and (page.form == "text" or _html_edge_chrome(page.paragraphs[i])):
             page.remove(i, "trailing-chrome")
+
+
+def _html_edge_chrome(line: str) -> bool:
+    """In HTML the extractor has already cut the page's chrome, and what is left above the
+    first sentence or below the last is mostly the article's (a summary box's heading, an
+    introduction's subheading, a closing list or table): only a menu line, a trail or a photo
+    credit there is chrome."""
+    return is_menu_line(line) or bool(crumbs(line)) or credit_of(line) is not None

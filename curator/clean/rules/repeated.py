@@ -8,6 +8,11 @@ from . import Page
 
 TOP_REGION = 4
 MIN_REPEAT_WORDS = 5  # short lines (a "Photo" label, a subheading) may repeat legitimately
+# An article repeats its own list items ("- Cost: $20"), table rows and subheadings (the same
+# "How to adapt:" under each trend, the same instruction each day of a plan): only a
+# paragraph of prose repeated is a copy of chrome (a teaser or standfirst printed twice).
+MIN_REPEAT_PROSE_WORDS = 12
+_LIST_OR_TABLE = re.compile(r"^(?:[-*•|+]\s|\d{1,3}[.)]\s)")
 
 
 def _key(text: str) -> str:
@@ -26,8 +31,13 @@ def title_rule(page: Page) -> None:
 def paragraph_rule(page: Page) -> None:
     seen: set[str] = set()
     for i in page.live():
-        key = _key(page.paragraphs[i])
+        line = page.paragraphs[i]
+        key = _key(line)
         if len(key.split()) < MIN_REPEAT_WORDS:
+            continue
+        if page.form == "html" and (
+            len(key.split()) < MIN_REPEAT_PROSE_WORDS or _LIST_OR_TABLE.match(line)
+        ):
             continue
         if key in seen:
             page.remove(i, "repeated-paragraph")
