@@ -5,12 +5,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .clean import Cleaned, clean_html, clean_text
+from .extract import Extracted, extract
 
 if TYPE_CHECKING:
     from .builder import BuildResult
 
 __version__ = "0.1.0"
-__all__ = ["Cleaned", "clean_html", "clean_text", "build", "update", "__version__"]
+__all__ = [
+    "Cleaned",
+    "Extracted",
+    "clean_html",
+    "clean_text",
+    "extract",
+    "build",
+    "update",
+    "__version__",
+]
 
 
 def build(spec, **options) -> BuildResult:

@@ -43,9 +43,30 @@ def test_parse_text_date(text, want):
     assert iso(parse_text_date(text)) == want
 
 
-def test_results_are_aware_utc():
-    assert parse_iso("2024-03-03T10:05:00+05:30").tzinfo == UTC
+def test_results_are_aware_and_keep_the_written_zone():
+    """The publisher's day stays readable (10:05 in India is 04:35 UTC, the same day here;
+    21:00 in New York is the next day in UTC); the instant is the same, and the record
+    stores it in UTC."""
+    late = parse_iso("2024-03-03T21:00:00-05:00")
+    assert late.date().isoformat() == "2024-03-03" and iso(late) == "2024-03-04T02:00:00Z"
+    assert parse_iso("2024-03-03T10:05:00+05:30").utcoffset().total_seconds() == 19800
     assert parse_text_date("3 March 2024").tzinfo == UTC
+    assert parse_iso("2024-03-03T10:05:00").tzinfo == UTC
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["২০২০-০৮-২৯T১০:৪৬:০৬+০১:০০", "২০২০-০৮-২৯", "٢٠٢٠-٠٨-٢٩T10:46:06Z", "২৯.০৮.২০২০ ১০:৪৬"],
+)
+def test_dates_in_other_scripts_digits_are_read_without_recursion(value):
+    """``\\d`` matches Bengali and Arabic-Indic digits but ``fromisoformat`` does not read
+    them: once parse_iso and parse_text_date called each other without end."""
+    assert parse_iso(value).date().isoformat() == "2020-08-29"
+    assert parse_text_date(value).date().isoformat() == "2020-08-29"
+
+
+def test_unreadable_iso_like_text_gives_none_not_recursion():
+    assert parse_iso("2020-13-45T99:99:99+01:00") is None
 
 
 @pytest.mark.parametrize(

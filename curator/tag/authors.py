@@ -42,6 +42,12 @@ NOISE_WORDS = {
 # Short name particles allowed in lower case ("Ursula von der Leyen", "Luiz da Silva").
 PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "dos", "das", "bin", "al", "el", "ter", "ten", "y"}  # fmt: skip
 MAX_NAME_WORDS = 5
+_URL = re.compile(r"\(?\s*(?:https?://|www\.)[^\s)]*\s*\)?", re.I)
+# Degrees and post-nominals after a comma ("Jane Doe, MA", "Jane Doe, Ph.D."): not names.
+POST_NOMINALS = {
+    "ma", "ms", "msc", "md", "phd", "ph.d", "mba", "rn", "bsn", "dds", "jd", "esq", "cpa",
+    "mph", "lcsw", "ba", "bsc", "do", "dvm", "pharmd", "jr", "sr", "ii", "iii",
+}  # fmt: skip
 
 
 def _strip_lead(text: str) -> str:
@@ -49,23 +55,66 @@ def _strip_lead(text: str) -> str:
     return _LEAD.sub("", text, count=1).strip()
 
 
-def looks_like_name(part: str, site_name: str | None = None) -> bool:
+# Words that make a value a call to action or a form label wherever it comes from.
+CTA_WORDS = {
+    "email", "e-mail", "mail", "follow", "twitter", "facebook", "contact", "read", "more", "view",
+    "profile", "bio", "share", "share:", "comments", "comment", "subscribe", "name", "required",
+    "says", "says:", "published", "updated", "updated:", "posted", "modified", "sponsored", "by",
+    "by:", "last",
+}  # fmt: skip
+_LEAD_ONLY = re.compile(r"^(?i:by|par|von|por|door|av|di|da|de|autor|author|auteur):?$")
+
+
+def _bad_text(part: str) -> bool:
+    return (
+        not part
+        or "@" in part
+        or "://" in part
+        or "www." in part.lower()
+        or "*" in part
+        or any(c.isdigit() for c in part)
+        or bool(_AGO.search(part))
+        or bool(_LEAD_ONLY.match(part))
+    )
+
+
+def looks_like_name(part: str, site_name: str | None = None, declared: bool = False) -> bool:
     """A person's name: 1-5 words, starting upper case or a particle, no noise words, no
-    digits, no URL or handle, not the site name."""
-    if not part or "@" in part or "://" in part or "www." in part.lower():
+    digits, no URL or handle, not the site name. A ``declared`` value (JSON-LD, <meta>) may be
+    a handle in lower case ("jdoe") or the site's own name (a personal site)."""
+    if _bad_text(part) or part.lower().replace(".", "") in {
+        p.replace(".", "") for p in POST_NOMINALS
+    }:
         return False
-    if any(c.isdigit() for c in part) or _AGO.search(part):
-        return False
-    if site_name and _fold(part) in {_fold(site_name), _fold(site_name.split(".")[0])}:
+    if (
+        not declared
+        and site_name
+        and _fold(part) in {_fold(site_name), _fold(site_name.split(".")[0])}
+    ):
         return False
     tokens = part.split()
     if not 1 <= len(tokens) <= MAX_NAME_WORDS:
         return False
-    if any(t.lower().strip(".:") in NOISE_WORDS for t in tokens):
+    if any(t.lower().strip(".:") in NOISE_WORDS | CTA_WORDS for t in tokens):
         return False
+    if declared and len(tokens) == 1:
+        return True
     return all(
         t[0].isupper() or t.lower() in PARTICLES or t[0] in "'’" for t in tokens if t[0].isalpha()
     )
+
+
+def _declared_team(value: str) -> str | None:
+    """A declared author that is a team or desk ("News Desk", "Great Day Editorial Team"):
+    publishers name it as the author, so it is one; "Staff" alone says nothing."""
+    value = _tidy(_strip_lead(normalise_line(value)))
+    tokens = value.split()
+    if _bad_text(value) or not 1 < len(tokens) <= MAX_NAME_WORDS or "," in value:
+        return None
+    words = [t.lower().strip(".:") for t in tokens]
+    if any(w in CTA_WORDS for w in words) or all(w in NOISE_WORDS for w in words):
+        return None
+    return value
 
 
 def _fold(text: str) -> str:
@@ -79,9 +128,21 @@ def _tidy(name: str) -> str:
     return name
 
 
-def split_byline(line: str, site_name: str | None = None) -> list[str]:
+def _first_line(text: str) -> str:
+    """A byline's names are on its first line; later lines are a role, a date or an outlet
+    ("Jane Doe\\nSenior Reporter"). A lead alone on its line ("By\\nJane Doe") joins the next."""
+    lines = [ln.strip() for ln in re.split(r"\s*\n\s*", text) if ln.strip()]
+    if not lines:
+        return ""
+    if len(lines) > 1 and _LEAD_ONLY.match(lines[0]):
+        return f"{lines[0]} {lines[1]}"
+    return lines[0]
+
+
+def split_byline(line: str, site_name: str | None = None, declared: bool = False) -> list[str]:
     """Author names in one byline or author value, noise dropped, order kept."""
-    line = normalise_line(line)
+    line = normalise_line(_first_line(line))
+    line = _URL.sub(" ", line)  # "Jane Doe (https://jane.example/)": the name, not the link
     line = _AGO.split(line)[0]  # "Jane Doe 3 hours ago" / "3 hours ago" tails
     line = re.split(r"\s+[|–—]\s+|\s-\s", line)[0] if not _LEAD.match(line) else line
     line = _strip_lead(line)
@@ -92,15 +153,22 @@ def split_byline(line: str, site_name: str | None = None) -> list[str]:
         flags=re.I,
     )[0]
     parts = [_tidy(_strip_lead(p)) for p in _SPLIT.split(line)]
-    return [p for p in parts if looks_like_name(p, site_name)]
+    names = [p for p in parts if looks_like_name(p, site_name, declared)]
+    if not names and declared:
+        team = _declared_team(line)
+        names = [team] if team else []
+    return names
 
 
-def clean_authors(values: Iterable[str], site_name: str | None = None) -> list[str]:
-    """Flatten, split, drop noise and deduplicate (case-insensitively, first spelling kept)."""
+def clean_authors(
+    values: Iterable[str], site_name: str | None = None, declared: bool = False
+) -> list[str]:
+    """Flatten, split, drop noise and deduplicate (case-insensitively, first spelling kept).
+    ``declared``: the values come from the page's metadata (JSON-LD, <meta>), not its text."""
     seen: dict[str, str] = {}
     for value in values:
         if not isinstance(value, str):
             continue
-        for name in split_byline(value, site_name):
+        for name in split_byline(value, site_name, declared):
             seen.setdefault(_fold(name), name)
     return list(seen.values())

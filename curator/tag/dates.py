@@ -1,10 +1,12 @@
-"""Dates to aware UTC datetimes: ISO 8601 from metadata, free text from datelines, and the
-date in a URL path. Values without a zone are taken as UTC (we cannot know better, and a
-constant rule keeps the same page giving the same timestamp)."""
+"""Dates to aware datetimes: ISO 8601 from metadata, free text from datelines, and the date
+in a URL path. A value keeps the zone it was written in, so its day is the publisher's day
+(the record stores the instant in UTC); values without a zone are taken as UTC (we cannot
+know better, and a constant rule keeps the same page giving the same timestamp)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, datetime, timedelta, timezone
 
 from ..record import format_datetime
@@ -61,24 +63,40 @@ _URL_DATE_COMPACT = re.compile(
 )
 
 
-def parse_iso(value: str | None) -> datetime | None:
-    """ISO 8601 (and the common 'YYYY-MM-DD HH:MM:SS' / '+0100' variants) to UTC, or None."""
-    if not value or not isinstance(value, str):
-        return None
-    text = value.strip()
+def ascii_digits(text: str) -> str:
+    """Digits of any script as ASCII ("২০২০" -> "2020"): ``\\d`` matches them all, but
+    ``int`` and ``fromisoformat`` read only ASCII ones. Non-ASCII text only pays for this."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
+
+
+def _fromiso(value: str) -> datetime | None:
+    text = ascii_digits(value.strip())
     text = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text)  # +0100 -> +01:00
     text = re.sub(r"\.\d+", "", text.replace("Z", "+00:00").replace("z", "+00:00"))
     try:
-        parsed = datetime.fromisoformat(text)
+        return aware(datetime.fromisoformat(text))
     except ValueError:
-        return parse_text_date(value)
-    return to_utc(parsed)
+        return None
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    """ISO 8601 (and the common 'YYYY-MM-DD HH:MM:SS' / '+0100' variants), else the first date
+    in the text, or None. The value keeps the zone it was written in (the publisher's day);
+    one without a zone is UTC."""
+    if not value or not isinstance(value, str):
+        return None
+    return _fromiso(value) or parse_text_date(value)
+
+
+def aware(value: datetime) -> datetime:
+    """``value`` with its own zone, or UTC when it has none."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def to_utc(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    return aware(value).astimezone(UTC)
 
 
 def _zone(name: str | None) -> timezone:
@@ -137,7 +155,7 @@ def _build(
 ) -> datetime | None:
     h, mi, s, tz = _time_after(tail, before, default)
     try:
-        return datetime(y, mo, d, h, mi, s, tzinfo=tz).astimezone(UTC)
+        return datetime(y, mo, d, h, mi, s, tzinfo=tz)
     except ValueError:
         return None
 
@@ -147,6 +165,7 @@ def parse_text_date(text: str | None, default: timezone | None = None) -> dateti
     '2024-03-03T10:05:00+01:00', '03.03.2024 14:00'), in UTC; numeric dates are read day first."""
     if not text:
         return None
+    text = ascii_digits(text)
     found = []
     for pattern in (_ISO_IN_TEXT, _DMY, _MDY, _NUMERIC):
         m = pattern.search(text)
@@ -156,8 +175,8 @@ def parse_text_date(text: str | None, default: timezone | None = None) -> dateti
         return None
     _, pattern, m = min(found, key=lambda f: f[0])
     if pattern is _ISO_IN_TEXT:
-        if m.group("rest"):
-            return parse_iso(m.group(0).replace(" ", "T"))
+        if m.group("rest"):  # never back to parse_iso: that would call this again
+            return _fromiso(m.group(0).replace(" ", "T"))
         return _build(
             int(m["y"]), int(m["m"]), int(m["d"]), text[m.end() :], text[: m.start()], default
         )

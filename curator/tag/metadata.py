@@ -5,8 +5,15 @@ Precedence, first source with a usable value wins (see ``PRECEDENCE``). Why this
 JSON-LD is written for machines and names its fields (datePublished vs dateModified);
 OpenGraph is next and as explicit but has no author names (article:author is usually a URL);
 other <meta> names are site-specific; <time> and on-page bylines/datelines are human text;
-htmldate and trafilatura guess from the whole page; a URL date is day-only and sometimes the
-date of the URL scheme, not the article, so it never overrides a metadata date.
+htmldate and trafilatura guess from the whole page.
+
+The order of ``published`` follows a measurement on real pages (scripts/eval_real_metadata.py
+--sources: how often each source's first value is the right day, on 216 dated pages):
+Article JSON-LD (right ~90 %), OpenGraph (~95 %), a <time> outside mastheads, comments and
+teasers, other <meta> dates, then a /YYYY/MM/DD/ URL date (never wrong there, but a URL date
+never overrides a metadata date: it is sometimes the date of the URL scheme); htmldate's
+extensive search (right on 92 % of pages alone) comes before microdata, datelines, bylines
+and a WebPage's JSON-LD, which are as often a teaser's, a comment's or the last edit's date.
 
 Sanity rules on dates: a date after the fetch time (or now, without one) or before
 ``MIN_YEAR`` is dropped and the next source is tried; ``modified`` earlier than ``published``
@@ -30,15 +37,17 @@ PRECEDENCE: dict[str, list[str]] = {
     "description": ["opengraph", "meta", "json-ld", "json-ld-page", "trafilatura", "hint"],
     "site_name": ["opengraph", "json-ld", "json-ld-page", "meta", "hint", "trafilatura"],
     "canonical_url": ["html", "opengraph", "json-ld"],
-    "published": ["json-ld", "opengraph", "meta", "microdata", "html", "dateline", "byline", "json-ld-page", "hint", "url", "htmldate", "trafilatura"],
+    "published": ["json-ld", "opengraph", "html", "meta", "hint", "url", "htmldate", "microdata", "dateline", "byline", "json-ld-page", "trafilatura"],
     "modified": ["json-ld", "opengraph", "meta", "microdata", "html", "dateline", "json-ld-page", "hint"],
     "authors": ["json-ld", "meta", "opengraph", "microdata", "byline", "html", "chrome", "hint", "trafilatura"],
     "section": ["breadcrumb", "json-ld", "opengraph", "meta", "microdata", "chrome", "hint", "trafilatura"],
     "tags": ["json-ld", "opengraph", "meta", "microdata", "hint", "trafilatura"],
     "image_credits": ["chrome"],
     "alternate_urls": ["chrome", "hint"],
-    "license": ["html", "json-ld", "meta", "hint", "trafilatura"],
+    "license": ["fetch", "html", "json-ld", "meta", "hint", "trafilatura"],
 }  # fmt: skip
+# Author values the page declares for machines: a handle or the site's own name is the author.
+DECLARED_AUTHORS = {"json-ld", "meta"}
 LIST_FIELDS = {"authors", "section", "tags", "image_credits", "alternate_urls"}
 DATE_FIELDS = {"published", "modified"}
 # Before this, a date is a placeholder (the Unix epoch, year 1) rather than an article date.
@@ -134,9 +143,14 @@ class Chooser:
         if field in DATE_FIELDS:
             return self.date(field, values)
         if field == "authors":
-            return clean_authors(
-                [s for v in values for s in _as_list(v)], self.values.get("site_name")
-            )
+            # The first value that names someone: a page's later author values are those of
+            # comments, teasers and related stories (one value may list several names).
+            declared = source in DECLARED_AUTHORS
+            for value in values:
+                names = clean_authors(_as_list(value), self.values.get("site_name"), declared)
+                if names:
+                    return names
+            return []
         if field == "tags":
             return _tags([s for v in values for s in _as_list(v)])
         if field == "section":

@@ -13,6 +13,7 @@ byline       "By X and Y" lines the cleaner took out of the text
 dateline     "Published ... | Updated ..." lines the cleaner took out of the text
 chrome       other values the cleaner read from chrome it removed (captions, mirrors, headline)
 hint         a feed, sitemap or manifest entry that pointed at the page
+fetch        what the fetcher read from the HTTP response (a ``Link: rel="license"`` header)
 htmldate     htmldate.find_date over the page
 trafilatura  trafilatura's bare_extraction metadata
 url          a /YYYY/MM/DD/ date in the URL path
@@ -286,7 +287,7 @@ def read_microdata(tree: Any, out: Candidates) -> None:
         for prop in el.get("itemprop", "").lower().split():
             if prop in ITEMPROP_FIELDS:
                 _add(out, ITEMPROP_FIELDS[prop], "microdata", _attr_text(el))
-            elif prop == "author":
+            elif prop == "author" and not _in_others(el):
                 names = el.xpath('.//*[@itemprop="name"]')
                 _add(out, "authors", "microdata", _attr_text(names[0]) if names else _attr_text(el))
 
@@ -341,6 +342,23 @@ def _in_masthead(el: Any) -> bool:
     return False
 
 
+# Blocks whose dates are other posts' or readers' (comments, related and recommended
+# teasers, sidebars), not the article's.
+_OTHERS = re.compile(
+    r"(?:^|[\s_-])(?:comments?|comment-\w+|replies|reply|related|recommend\w*|sidebar|widget"
+    r"|teasers?|more-stories|read-next|popular|trending)(?:$|[\s_-])",
+    re.I,
+)
+
+
+def _in_others(el: Any) -> bool:
+    return any(
+        node.tag in {"aside", "footer"}
+        or _OTHERS.search(f"{node.get('class', '')} {node.get('id', '')}")
+        for node in el.iterancestors()
+    )
+
+
 def _text_before(el: Any, limit: int = 40) -> str:
     """The words just before ``el`` in its parent: "mis à jour le <time>" labels that time."""
     parent = el.getparent()
@@ -366,16 +384,17 @@ def read_html(tree: Any, out: Candidates) -> None:
             _add(out, "canonical_url", "html", href)
         if "license" in rels and href:
             _add(out, "license", "html", href)
-        if "author" in rels and link.tag == "a":
+        if "author" in rels and link.tag == "a" and not _in_others(link):
             _add(out, "authors", "html", normalise_line(link.text_content()) or None)
     for el in tree.iter("time"):
-        if _in_masthead(el):
+        if _in_masthead(el) or _in_others(el):
             continue
         value = el.get("datetime") or normalise_line(el.text_content())
         label = f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('id', '')}"
         if el.get("pubdate") is not None:
             label += " pubdate"
-        if _MODIFIED_HINT.search(label) or (
+        # WordPress marks an entry's one date "entry-date published updated": published.
+        if (_MODIFIED_HINT.search(label) and not _PUBLISHED_HINT.search(label)) or (
             not _PUBLISHED_HINT.search(label) and _UPDATED_WORDS.search(_text_before(el))
         ):
             _add(out, "modified", "html", value)
@@ -446,7 +465,7 @@ def read_lines(labelled: list[tuple[Any, str]], out: Candidates) -> None:
         # The label decides which kind of line this could be; the text (a walk of the
         # subtree) is only read for the few elements whose label matches.
         kind = _line_kind(label, el.tag == "header")
-        if kind is None:
+        if kind is None or (kind == "bylines" and _in_others(el)):
             continue
         if seen and any(a in seen for a in el.iterancestors()):
             continue

@@ -1,0 +1,160 @@
+"""One page in, its record out: what a build computes from a page and its HTTP headers alone.
+
+``curator.extract(html, url)`` runs the build's per-page steps (clean, tag) on one page and
+fills the fields a build fills later from the page alone (``canonical_url``, ``source``).
+Fields that depend on the dataset stay null: ``id`` (from the dedup index),
+``version_added``, ``dup_cluster_id`` / ``dup_cluster_size``; learned site boilerplate is not
+removed (it is learned from many pages of a site). This is the call a trafilatura user
+reaches for in place of ``bare_extraction(..., with_metadata=True)``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from .pipeline import Document
+from .record import Record, format_datetime, parse_datetime
+from .urls import canonicalise, host_of, pick_canonical
+
+__all__ = ["Extracted", "extract", "published_canonical", "header_license"]
+
+DATASET_FIELDS = ("id", "version_added", "dup_cluster_id", "dup_cluster_size")
+# The fetcher's reading of a Link header (RFC 8288) that declares the licence.
+_LINK_LICENSE = re.compile(r"<([^>]+)>\s*;[^,]*rel\s*=\s*\"?[^\",]*\blicense\b", re.I)
+
+
+@dataclass
+class Extracted:
+    """The record of one page; ``rejected`` says why the page yields no article (then the
+    record holds what could still be read)."""
+
+    record: Record = field(default_factory=dict)
+    rejected: str | None = None
+    local: dict[str, str] = field(default_factory=dict)  # dates in the page's own zone
+
+    @property
+    def text(self) -> str:
+        return self.record.get("text") or ""
+
+    @property
+    def title(self) -> str | None:
+        return self.record.get("title")
+
+    @property
+    def authors(self) -> list[str]:
+        return list(self.record.get("authors") or [])
+
+    @property
+    def published(self) -> str | None:
+        """The publication time as the page wrote it (ISO 8601 with its UTC offset, so its day
+        is the publisher's day); ``record["published"]`` is the same instant in UTC."""
+        return self.local.get("published") or self.record.get("published")
+
+    @property
+    def modified(self) -> str | None:
+        return self.local.get("modified") or self.record.get("modified")
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """Every field but the text."""
+        return {k: v for k, v in self.record.items() if k != "text"}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole record (JSON-ready: dates as ISO text) plus ``rejected``."""
+        return {**self.record, "rejected": self.rejected}
+
+    def __getitem__(self, key: str) -> Any:
+        return self.to_dict()[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.to_dict().get(key, default)
+
+
+def published_canonical(url: str | None, declared: str | None) -> str | None:
+    """The canonical URL as the page declared it (made absolute against ``url``), or the URL
+    itself when it declares none or only its site's home page. The key form
+    (:func:`curator.urls.canonicalise`: https, no AMP, mirrors folded) is for ids and dedup,
+    not for publishing."""
+    from urllib.parse import urljoin
+
+    chosen = pick_canonical(url, declared)
+    if not chosen:
+        return None
+    chosen = chosen.strip()
+    if url and "//" not in chosen and chosen.startswith("/"):
+        chosen = urljoin(url, chosen)
+    if "//" not in chosen or not host_of(chosen):
+        return canonicalise(chosen)
+    return chosen
+
+
+def header_license(headers: dict[str, str] | None) -> str | None:
+    """A licence the server declares in a ``Link: <...>; rel="license"`` header."""
+    for key, value in (headers or {}).items():
+        if key.lower() == "link":
+            match = _LINK_LICENSE.search(value or "")
+            if match:
+                return match.group(1).strip()
+    return None
+
+
+def _fetch(url: str) -> Document:
+    from .fetch import Fetcher
+    from .fetch.documents import to_document
+
+    with Fetcher() as fetcher:
+        result = fetcher.fetch(url)
+        return to_document(result, fetcher.config)
+
+
+def extract(
+    html: bytes | str | None = None,
+    url: str | None = None,
+    *,
+    headers: dict[str, str] | None = None,
+    fetched_at: str | datetime | None = None,
+    fetch: bool = False,
+    form: str = "html",
+) -> Extracted:
+    """The record a build makes of one page (``form="text"`` for a plain-text page).
+
+    ``headers`` are the page's HTTP response headers (a ``Link: rel="license"`` is read);
+    ``fetched_at`` dates relative stamps ("2 hours ago") and bounds future dates (default:
+    now). ``fetch=True`` fetches ``url`` politely (robots.txt, noindex/noai wishes) instead.
+    """
+    from .clean import CleanStep
+    from .tag import tag_document
+
+    if fetch:
+        if not url:
+            raise ValueError("extract(fetch=True) needs a url")
+        doc = _fetch(url)
+    else:
+        doc = Document(raw=html, form=form, headers=dict(headers or {}), origin=url or "")
+        doc.record["url"] = url or None
+        stamp = parse_datetime(fetched_at) if fetched_at else datetime.now(UTC)
+        doc.record["fetched_at"] = format_datetime(stamp)
+        doc.record["license"] = header_license(headers)
+    local: dict[str, Any] = {}
+    if doc.alive:
+        next(iter(CleanStep().run([doc])))
+    if doc.cleaned is not None and (doc.alive or doc.cleaned.tree is not None):
+        # A page the cleaner rejects still has metadata worth reading (a listing's title);
+        # the build tags only what it keeps, and says the same rejection.
+        rejected, doc.rejected = doc.rejected, None
+        try:
+            local = tag_document(doc)
+        except Exception as exc:  # as the build's tag step: one bad page is a rejection
+            rejected = rejected or f"tag failed: {type(exc).__name__}: {exc}"
+        doc.rejected = rejected
+    record = doc.record
+    key = canonicalise(pick_canonical(record.get("url"), record.get("canonical_url")))
+    record["canonical_url"] = published_canonical(record.get("url"), record.get("canonical_url"))
+    record["source"] = record.get("source") or host_of(key)
+    for name in DATASET_FIELDS:
+        record[name] = None
+    dates = {k: v.isoformat() for k, v in local.items() if isinstance(v, datetime)}
+    return Extracted(record=record, rejected=doc.rejected, local=dates)
