@@ -177,13 +177,15 @@ from . import (  # noqa: E402
     related,
     repeated,
     share,
+    span,
 )
 
 # Order matters: rules that harvest metadata run before the generic edge trimming, so the
 # section, credits, mirror addresses and bylines are recorded under their own rule names;
 # bylines run before the title rule's neighbours so "By X" under a headline is harvested, and
 # before bios (a bio opens with a byline's name); navigation runs after the named link lists
-# so "Most read" keeps its own rule name; edges reads the header of what is left.
+# so "Most read" keeps its own rule name; edges reads the header of what is left; in plain
+# text, span then keeps the densest run of prose of what edges kept.
 RULES: list[Rule] = [
     breadcrumbs.rule,
     repeated.title_rule,
@@ -202,4 +204,5 @@ RULES: list[Rule] = [
     navigation.rule,
     repeated.paragraph_rule,
     edges.rule,
+    span.rule,
 ]
