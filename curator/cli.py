@@ -1,7 +1,10 @@
 """The ``curator`` command: parses arguments, calls the library, prints, sets the exit code.
 
-Exit codes: 0 done (or nothing to do), 1 the work failed (a dataset that does not validate,
-a failed run), 2 bad usage or a bad spec, 3 another run holds the dataset's lock, 130 interrupted.
+Exit codes (also in ``--help`` and the README): 0 done, or nothing new, also when some
+sources failed (they are listed); 1 the work failed (no source could be fetched, a dataset
+that does not validate, a push the Hub refused); 2 bad usage or a bad spec, a folder that is
+not a dataset, ``build`` over an existing dataset; 3 another run holds the dataset's lock;
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -13,28 +16,44 @@ from pathlib import Path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
-EPILOG = """exit codes: 0 done or nothing to do; 1 failed (e.g. validation); 2 bad usage or spec;
-3 another curator run holds the dataset's lock; 130 interrupted (Ctrl-C).
-Commands that read sources take the spec file; commands on a built dataset take its folder."""
+EPILOG = """exit codes:
+  0    done, or nothing new (also when some sources failed: they are listed)
+  1    the work failed: no source could be fetched, validation failed, the Hub refused
+  2    bad usage or spec, a folder that is not a dataset, build over an existing dataset
+  3    another curator run holds the dataset's lock
+  130  interrupted (Ctrl-C); the last good version is intact
+Commands that read sources take the spec file; commands on a built dataset take its folder.
+Progress goes to stderr: bars in a terminal, a plain line every few seconds in a log."""
+
+
+def _print_json(obj) -> None:
+    print(json.dumps(obj, indent=2, ensure_ascii=False))
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from .builder import build, update
+    from .log import log
 
     executor = {"kind": args.executor, "workers": args.workers, "address": args.address}
-    result = (update if args.command == "update" else build)(
-        args.spec, progress=not args.json and not args.quiet, executor=executor
-    )
-    print(json.dumps(result.to_json(), indent=2) if args.json else result.summary())
-    return EXIT_OK
+    run = update if args.command == "update" else build
+    result = run(args.spec, progress=not args.json and args.verbosity >= 0, executor=executor)
+    _print_json(result.to_json()) if args.json else print(result.summary())
+    for line in result.failure_lines():
+        log.warning("%s", line)
+    return EXIT_FAILED if result.failed else EXIT_OK
 
 
 def _cmd_crawl(args: argparse.Namespace) -> int:
-    from .fetch import crawl
+    from .sources import crawl
     from .spec import load_spec
 
-    summary = crawl(load_spec(args.spec), None, progress=not args.quiet)
-    print(summary.table())
+    summary = crawl(load_spec(args.spec), None, progress=not args.json and args.verbosity >= 0)
+    if args.json:
+        from .builder import _plain_stats
+
+        _print_json({host: _plain_stats(s) for host, s in sorted(summary.by_host.items())})
+    else:
+        print(summary.table())
     return EXIT_OK
 
 
@@ -57,13 +76,26 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _require_dataset(path: str) -> Path:
+    from .errors import NotADataset
+    from .package import load_manifest
+
+    folder = Path(path)
+    if load_manifest(folder) is None:
+        raise NotADataset(folder)
+    return folder
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .package.validate import validate
 
-    problems = validate(Path(args.path))
-    for p in problems:
-        print(p)
-    print(f"{args.path}: {'valid' if not problems else f'{len(problems)} problem(s)'}")
+    problems = validate(_require_dataset(args.path))
+    if args.json:
+        _print_json({"dataset": args.path, "valid": not problems, "problems": problems})
+    else:
+        for p in problems:
+            print(p)
+        print(f"{args.path}: {'valid' if not problems else f'{len(problems)} problem(s)'}")
     return EXIT_FAILED if problems else EXIT_OK
 
 
@@ -78,14 +110,14 @@ def _cmd_remove(args: argparse.Namespace) -> int:
     from .package.remove import remove
 
     result = remove(args.spec, url=args.url, id_=args.id, reason=args.reason)
-    print(json.dumps(result.to_json(), indent=2) if args.json else result.summary())
+    _print_json(result.to_json()) if args.json else print(result.summary())
     return EXIT_OK
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     from .package.diff import diff, diff_json
 
-    d = diff(Path(args.path), args.a, args.b)
+    d = diff(_require_dataset(args.path), args.a, args.b)
     print(diff_json(d) if args.json else d.summary())
     return EXIT_OK
 
@@ -93,8 +125,11 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from .package.export import export
 
-    out = export(Path(args.path), args.version, Path(args.out))
-    print(f"wrote {args.version} of {args.path} to {out}")
+    out = export(_require_dataset(args.path), args.version, Path(args.out))
+    if args.json:
+        _print_json({"dataset": args.path, "version": args.version, "out": str(out)})
+    else:
+        print(f"wrote {args.version} of {args.path} to {out}")
     return EXIT_OK
 
 
@@ -105,21 +140,28 @@ def _cmd_push(args: argparse.Namespace) -> int:
     if args.squash is None and sys.stdin.isatty() and not args.json:
         ask = lambda q: input(q).strip().lower() in ("y", "yes")  # noqa: E731
     result = push(
-        Path(args.path),
-        args.repo,
-        endpoint=args.endpoint,
-        squash=args.squash,
-        dry_run=args.dry_run,
-        ask=ask,
-    )
-    print(json.dumps(result.to_json(), indent=2) if args.json else result.summary())
+        Path(args.path), args.repo, endpoint=args.endpoint, squash=args.squash,
+        dry_run=args.dry_run, ask=ask, private=args.private, create_pr=args.create_pr,
+    )  # fmt: skip
+    _print_json(result.to_json()) if args.json else print(result.summary())
     return EXIT_OK
 
 
-def _add_version_commands(sub) -> None:
-    c = sub.add_parser(
-        "remove", help="take an article down from every version (takedown request)", epilog=EPILOG
-    )
+def _common() -> argparse.ArgumentParser:
+    """Options every command takes, before or after its own arguments."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=1,
+                        default=argparse.SUPPRESS, help="say more (debug messages)")  # fmt: skip
+    common.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=-1,
+                        default=argparse.SUPPRESS, help="no progress, only warnings and errors")  # fmt: skip
+    common.add_argument("--log-file", default=argparse.SUPPRESS, metavar="FILE",
+                        help="also write every message, debug included, to FILE")  # fmt: skip
+    return common
+
+
+def _add_version_commands(sub, common) -> None:
+    c = sub.add_parser("remove", parents=[common], epilog=EPILOG,
+                       help="take an article down from every version (takedown request)")  # fmt: skip
     c.add_argument("spec", help="dataset spec (TOML)")
     which = c.add_mutually_exclusive_group(required=True)
     which.add_argument("--url", help="the article's URL (any form: it is canonicalised)")
@@ -127,20 +169,26 @@ def _add_version_commands(sub) -> None:
     c.add_argument("--reason", required=True, help="why (goes in .curator/removals.jsonl)")
     c.add_argument("--json", action="store_true", help="print a machine-readable summary")
     c.set_defaults(func=_cmd_remove)
-    c = sub.add_parser("diff", help="articles added, removed and changed between two versions")
+    c = sub.add_parser("diff", parents=[common], epilog=EPILOG,
+                       help="articles added, removed and changed between two versions")  # fmt: skip
     c.add_argument("path", help="dataset folder")
     c.add_argument("a", help="older version, e.g. v1.0.0")
     c.add_argument("b", help="newer version, e.g. v1.1.0")
-    c.add_argument("--json", action="store_true", help="all ids, machine-readable")
+    c.add_argument("--json", action="store_true", help="every article with its URL and title")
     c.set_defaults(func=_cmd_diff)
-    c = sub.add_parser("export", help="write one version as a dataset folder of its own")
+    c = sub.add_parser("export", parents=[common], epilog=EPILOG,
+                       help="write one version as a dataset folder of its own")  # fmt: skip
     c.add_argument("path", help="dataset folder")
     c.add_argument("version", help="e.g. v1.0.0")
-    c.add_argument("out", help="new folder to write")
+    c.add_argument("out", help="new (or empty) folder to write, outside the dataset")
+    c.add_argument("--json", action="store_true", help="print a machine-readable summary")
     c.set_defaults(func=_cmd_export)
-    c = sub.add_parser(
-        "push", help="publish unpushed versions to the Hugging Face Hub", epilog=EPILOG
-    )
+    _add_push(sub, common)
+
+
+def _add_push(sub, common) -> None:
+    c = sub.add_parser("push", parents=[common], epilog=EPILOG,
+                       help="publish unpushed versions to the Hugging Face Hub (token from HF_TOKEN)")  # fmt: skip
     c.add_argument("path", help="dataset folder")
     c.add_argument("--repo", required=True, help="ORG/NAME of the dataset repository")
     c.add_argument(
@@ -148,6 +196,11 @@ def _add_version_commands(sub) -> None:
     )
     c.add_argument("--squash", action=argparse.BooleanOptionalAction, default=None,
                    help="after a removal, squash the repo history and re-create the tags (default: ask on a terminal)")  # fmt: skip
+    c.add_argument("--private", action=argparse.BooleanOptionalAction, default=True,
+                   help="create the repository private (default) or, with --no-private/--public, public")  # fmt: skip
+    c.add_argument("--public", dest="private", action="store_false", help=argparse.SUPPRESS)
+    c.add_argument("--create-pr", action="store_true",
+                   help="open a pull request per version instead of committing to main (no tags until merged)")  # fmt: skip
     c.add_argument(
         "--dry-run", action="store_true", help="print the commits it would make; no network"
     )
@@ -155,19 +208,13 @@ def _add_version_commands(sub) -> None:
     c.set_defaults(func=_cmd_push)
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="curator", description="Scrape news pages, strip site chrome, deduplicate and tag the "
-        "articles, and publish them as a versioned Hugging Face-style dataset.", epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )  # fmt: skip
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def _add_run_commands(sub, common) -> None:
     for name, text in (("build", "build the first version of the dataset a spec describes"),
                        ("update", "add what is new in the sources as a new version")):  # fmt: skip
-        c = sub.add_parser(name, help=text, description=text + ".", epilog=EPILOG)
+        c = sub.add_parser(name, parents=[common], help=text, description=text + ".", epilog=EPILOG,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
         c.add_argument("spec", help="dataset spec (TOML), e.g. datasets/news-sample.toml")
         c.add_argument("--json", action="store_true", help="print a machine-readable summary")
-        c.add_argument("--quiet", action="store_true", help="no progress bars")
         c.add_argument("--executor", choices=["local", "ray"], default="local",
                        help="where cleaning and tagging run: local processes (default) or Ray")  # fmt: skip
         c.add_argument(
@@ -175,14 +222,19 @@ def parser() -> argparse.ArgumentParser:
         )
         c.add_argument("--address", help="with --executor ray: address of an existing Ray cluster")
         c.set_defaults(func=_cmd_build)
-    c = sub.add_parser("crawl", help="fetch and archive the sources' pages, nothing else", description=(
+    c = sub.add_parser("crawl", parents=[common], epilog=EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       help="fetch and archive the sources' pages, nothing else", description=(
         "Fetch the pages the spec's sources list, politely (robots.txt, rate limits, retries), "
         "and archive every response as WARC in the dataset's state folder; a later build reads "
         "from that archive. Ends with a summary by host."))  # fmt: skip
     c.add_argument("spec", help="dataset spec (TOML)")
-    c.add_argument("--quiet", action="store_true", help="no progress bar")
+    c.add_argument("--json", action="store_true", help="the per-host counts, machine-readable")
     c.set_defaults(func=_cmd_crawl)
-    c = sub.add_parser("clean", help="clean one page and print the article body", description=(
+
+
+def _add_dataset_commands(sub, common) -> None:
+    c = sub.add_parser("clean", parents=[common], help="clean one page and print the article body", description=(
         "Clean one page (HTML or plain text) and print the article body; with --explain, "
         "print each removed line with the rule that removed it, then the metadata found."))  # fmt: skip
     c.add_argument("file", help="the page, or - for standard input")
@@ -195,27 +247,51 @@ def parser() -> argparse.ArgumentParser:
         help="how to read the file (default: by name and content)",
     )
     c.set_defaults(func=_cmd_clean)
-    c = sub.add_parser("validate", help="check a built dataset's shards, rows and card")
+    c = sub.add_parser("validate", parents=[common], epilog=EPILOG,
+                       help="check a built dataset's shards, rows and card")  # fmt: skip
     c.add_argument("path", help="dataset folder")
+    c.add_argument("--json", action="store_true", help="the problems, machine-readable")
     c.set_defaults(func=_cmd_validate)
-    c = sub.add_parser("info", help="versions, sizes, languages and sources of a dataset")
+    c = sub.add_parser("info", parents=[common], epilog=EPILOG,
+                       help="versions, sizes, languages, sources and the last run of a dataset")  # fmt: skip
     c.add_argument("path", help="dataset folder")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=_cmd_info)
-    _add_version_commands(sub)
+
+
+def parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    common = _common()
+    p = argparse.ArgumentParser(
+        prog="curator", parents=[common], epilog=EPILOG,
+        description="Scrape news pages, strip site chrome, deduplicate and tag the articles, "
+        "and publish them as a versioned Hugging Face-style dataset.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    p.add_argument("--version", action="version", version=f"curator {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_run_commands(sub, common)
+    _add_dataset_commands(sub, common)
+    _add_version_commands(sub, common)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .log import configure
     from .redact import redacting_streams
 
     args = parser().parse_args(argv)
+    args.verbosity = getattr(args, "verbosity", 0)
     with redacting_streams():  # no token or credential reaches the terminal or a log
+        configure(args.verbosity, getattr(args, "log_file", None))
         return _run(args)
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"curator: {message}", file=sys.stderr)
+    from .log import log
+
+    log.error("%s", message)
     return code
 
 

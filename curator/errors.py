@@ -21,6 +21,15 @@ class NotOurFolder(UsageError):
     """A folder curator did not create: it never writes into it, and never deletes from it."""
 
 
+class NotADataset(UsageError):
+    """A folder given where a dataset is expected that holds none (exit 2: a wrong path)."""
+
+    def __init__(self, folder: object) -> None:
+        super().__init__(
+            f"{folder}: not a curator dataset (no manifest.json); give the folder a build wrote"
+        )
+
+
 class DatasetError(RuntimeError):
     """A dataset folder whose files cannot be trusted (a manifest entry that leaves the folder,
     a file that is not what the manifest says); the message names the entry."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 STATE = ".curator"  # curator's own state inside a dataset folder; never published
 ARCHIVE = "archive"  # in the state folder; the fetcher is handed only that folder
+RUNS = "runs"  # in the reports folder, beside the versions' reports
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,10 @@ class Layout:
 
     def version_reports(self, version: str) -> Path:
         return self.reports / version
+
+    @property
+    def runs(self) -> Path:
+        return self.reports / RUNS  # one report folder per run, newest 30 kept
 
     @property
     def boilerplate(self) -> Path:

@@ -24,6 +24,7 @@ class FakeHub:
         self.squashes = 0
         self.requests: list[tuple[str, str, dict]] = []  # method, path, headers
         self.repos: set[str] = set()
+        self.private: dict[str, str | None] = {}  # repo -> the visibility it was created with
         hub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -44,6 +45,8 @@ class FakeHub:
 
             def do_GET(self):
                 hub.requests.append(("GET", self.path, dict(self.headers)))
+                if self.path.split("?")[0] == "/api/whoami-v2":
+                    return self._send({"type": "user", "name": "tester", "orgs": []})
                 m = ROUTE.match(self.path.split("?")[0])
                 if m and m["what"] == "refs":
                     return self._send({"branches": [{"name": "main", "ref": "refs/heads/main", "targetCommit": hub.head}], "converts": [],
@@ -78,6 +81,9 @@ class FakeHub:
                         else data["name"]
                     )
                     hub.repos.add(repo)
+                    hub.private[repo] = data.get(
+                        "visibility", "private" if data.get("private") else None
+                    )
                     return self._send({"url": f"{hub.endpoint}/datasets/{repo}", "name": repo})
                 if path == "/api/validate-yaml":
                     return self._send({"errors": [], "warnings": []})

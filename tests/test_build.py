@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT, SAMPLE_RAW, sample_spec
 
 import curator
+from curator.errors import UsageError
 from curator.package.validate import validate
 
 
@@ -112,8 +113,13 @@ def test_cli_validate_exit_codes(sample_copy):
 def test_second_build_refuses_and_update_with_no_change_writes_no_version(tmp_path):
     spec = sample_spec(tmp_path)
     first = curator.build(spec, progress=False)
-    again = curator.build(spec, progress=False)
-    assert again.version == first.version and "curator update" in again.message
+    assert first.version == "v1.0.0"
+    with pytest.raises(UsageError, match="curator update"):
+        curator.build(spec, progress=False)
+    again = subprocess.run(
+        [sys.executable, "-m", "curator", "build", str(spec), "--quiet"], capture_output=True, text=True
+    )
+    assert again.returncode == 2 and "curator update" in again.stderr  # a script sees the refusal
     nothing = curator.update(spec, progress=False)
     assert nothing.version is None and "no new articles" in nothing.message
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())

@@ -22,6 +22,15 @@ def _ray():
     return ray
 
 
+def _ray_logging() -> dict:
+    """Ray's own messages follow curator's verbosity: under ``--quiet`` only its errors."""
+    import logging
+
+    from ..log import quiet
+
+    return {"logging_level": logging.ERROR if quiet() else logging.WARNING}
+
+
 class RayExecutor:
     def __init__(
         self,
@@ -38,7 +47,7 @@ class RayExecutor:
                 if address
                 else {"num_cpus": workers, "include_dashboard": False}
             )
-            ray.init(ignore_reinit_error=True, log_to_driver=False, **kwargs)
+            ray.init(ignore_reinit_error=True, log_to_driver=False, **_ray_logging(), **kwargs)
         self.chunk_size = chunk_size
         self.doc_timeout = doc_timeout
         self.max_in_flight = 8 * int(ray.available_resources().get("CPU", 1) or 1)

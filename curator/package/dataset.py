@@ -33,7 +33,7 @@ import numpy as np
 
 from ..faults import crash_point
 from ..keys import hex_key
-from ..layout import Layout
+from ..layout import RUNS, Layout
 from ..lock import dataset_lock
 from ..record import Record
 from . import writer
@@ -108,7 +108,7 @@ class Dataset:
         published = {v["version"] for v in manifest.versions} if manifest else set()
         if self.layout.reports.exists():
             for folder in self.layout.reports.iterdir():
-                if folder.is_dir() and folder.name not in published:
+                if folder.is_dir() and folder.name not in published | {RUNS}:
                     shutil.rmtree(folder)
         return manifest
 
@@ -135,6 +135,7 @@ class VersionTransaction:
         self.note = ""
         self.entry: dict[str, Any] | None = None
         self.renamed: dict[str, str] = {}  # a takedown's old shard -> its rewritten file
+        self.keep_reports: Path | None = None  # where rejects/duplicates go if nothing commits
         self._writer: ShardWriter | None = None
         self._corrected: list[Record] = []
         self._removal: tuple[set[str], list[dict]] | None = None
@@ -179,7 +180,12 @@ class VersionTransaction:
             self.entry = self._commit_rows()
 
     def abort(self) -> None:
-        """Delete what this transaction made; the last good version stays as it was."""
+        """Delete what this transaction made; the last good version stays as it was. Its
+        reports go to ``keep_reports`` when the run asked for them (a run's own report)."""
+        if self.keep_reports is not None and self._reports_folder.exists():
+            self.keep_reports.mkdir(parents=True, exist_ok=True)
+            for path in self._reports_folder.iterdir():
+                path.replace(self.keep_reports / path.name)
         shutil.rmtree(self._reports_folder, ignore_errors=True)
         finish(self.dataset.root, self.dataset.manifest)
 

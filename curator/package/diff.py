@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import NotADataset
 from .manifest import Manifest, load_manifest
 from .parquet import read_shard
 
@@ -19,13 +20,18 @@ class VersionDiff:
     removed: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    articles: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> url, title
 
     def to_json(self) -> dict[str, Any]:
         return {
             "from": self.a, "to": self.b,
             "counts": {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed), "unchanged": self.unchanged},
-            "added": self.added, "removed": self.removed, "changed": self.changed,
+            "added": self._listed(self.added), "removed": self._listed(self.removed),
+            "changed": self._listed(self.changed),
         }  # fmt: skip
+
+    def _listed(self, ids: list[str]) -> list[dict[str, Any]]:
+        return [{"id": i, **self.articles.get(i, {})} for i in ids]
 
     def summary(self, limit: int = 20) -> str:
         lines = [
@@ -38,38 +44,44 @@ class VersionDiff:
             ("changed", self.changed),
         ):
             for i in ids[:limit]:
-                lines.append(f"  {label:<8} {i}")
+                a = self.articles.get(i, {})
+                lines.append(
+                    f"  {label:<8} {i}  {a.get('url') or ''}  {a.get('title') or ''}".rstrip()
+                )
             if len(ids) > limit:
                 lines.append(f"  {label:<8} ... {len(ids) - limit} more (use --json for all)")
         return "\n".join(lines)
 
 
-def content_by_id(dataset: Path, manifest: Manifest, version: str) -> dict[str, str]:
-    """id -> content_sha256 of every row of a version, from two columns only."""
-    out: dict[str, str] = {}
+def _rows_by_id(dataset: Path, manifest: Manifest, version: str) -> dict[str, dict[str, Any]]:
+    """id -> content_sha256, url and title of every row of a version (four columns only)."""
+    out: dict[str, dict[str, Any]] = {}
     for rel in manifest.version(version)["shards"]:
-        table = read_shard(dataset, rel, columns=["id", "content_sha256"])
-        out.update(
-            zip(
-                table.column("id").to_pylist(),
-                table.column("content_sha256").to_pylist(),
-                strict=True,
-            )
-        )
+        table = read_shard(dataset, rel, columns=["id", "content_sha256", "url", "title"])
+        for row in table.to_pylist():
+            out[row.pop("id")] = row
     return out
+
+
+def content_by_id(dataset: Path, manifest: Manifest, version: str) -> dict[str, str]:
+    """id -> content_sha256 of every row of a version."""
+    return {i: r["content_sha256"] for i, r in _rows_by_id(dataset, manifest, version).items()}
 
 
 def diff(dataset: Path, a: str, b: str) -> VersionDiff:
     manifest = load_manifest(dataset)
     if manifest is None:
-        raise FileNotFoundError(dataset / "manifest.json")
-    old, new = content_by_id(dataset, manifest, a), content_by_id(dataset, manifest, b)
-    changed = sorted(i for i in old.keys() & new.keys() if old[i] != new[i])
+        raise NotADataset(dataset)
+    old, new = _rows_by_id(dataset, manifest, a), _rows_by_id(dataset, manifest, b)
+    same = old.keys() & new.keys()
+    changed = sorted(i for i in same if old[i]["content_sha256"] != new[i]["content_sha256"])
+    articles = {i: {"url": r["url"], "title": r["title"]} for i, r in {**old, **new}.items()}
     return VersionDiff(
         a, b, added=sorted(new.keys() - old.keys()), removed=sorted(old.keys() - new.keys()),
-        changed=changed, unchanged=len(old.keys() & new.keys()) - len(changed),
+        changed=changed, unchanged=len(same) - len(changed),
+        articles={i: articles[i] for i in sorted(set(changed) | (new.keys() ^ old.keys()))},
     )  # fmt: skip
 
 
 def diff_json(d: VersionDiff) -> str:
-    return json.dumps(d.to_json(), indent=2)
+    return json.dumps(d.to_json(), indent=2, ensure_ascii=False)

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from ..atomic import PUBLIC_MODE
-from ..errors import UsageError
+from ..errors import NotADataset, UsageError
 from . import journal
 from .commit import write_card
 from .files import inside, sha256_file
@@ -56,7 +56,7 @@ def export(dataset: Path, version: str, out: Path) -> Path:
     that version and a card whose default config is it; checksums are verified on the way."""
     manifest = load_manifest(dataset)
     if manifest is None:
-        raise FileNotFoundError(dataset / "manifest.json")
+        raise NotADataset(dataset)
     entry = copy.deepcopy(manifest.version(version))
     out = Path(out).absolute()
     _check_out(dataset, out)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..errors import NotADataset
+from ..layout import Layout
 from .manifest import load_manifest
+from .runs import last_run
 
 
 def info(dataset: Path, as_json: bool = False) -> str:
     manifest = load_manifest(dataset)
     if manifest is None:
-        return f"{dataset}: not a curator dataset (no manifest.json)"
+        raise NotADataset(dataset)
     latest = manifest.latest
     data = {
         "name": manifest.name,
@@ -23,6 +26,7 @@ def info(dataset: Path, as_json: bool = False) -> str:
         "bytes": sum(manifest.shards[s]["num_bytes"] for s in latest["shards"]),
         "languages": latest["stats"]["by_language"],
         "sources": latest["stats"]["by_source"],
+        "last_run": last_run(Layout(dataset)),
     }
     if as_json:
         return json.dumps(data, indent=2)
@@ -36,4 +40,17 @@ def info(dataset: Path, as_json: bool = False) -> str:
     ]
     lines.append("languages: " + ", ".join(f"{k} {v}" for k, v in data["languages"].items()))
     lines.append("sources: " + ", ".join(f"{k} {v}" for k, v in data["sources"].items()))
+    lines.append(_last_run_line(data["last_run"]))
     return "\n".join(lines)
+
+
+def _last_run_line(run: dict | None) -> str:
+    if run is None:
+        return "last run: none recorded"
+    c = run.get("counts", {})
+    failed = f", {len(run['failures'])} host(s) failed" if run.get("failures") else ""
+    return (
+        f"last run: {run['run']}: {run.get('message', '')} (read {c.get('read', 0)}, "
+        f"added {c.get('added', 0)}, rejected {c.get('rejected', 0)}{failed}); "
+        f"report in .curator/reports/runs/{run['run']}/"
+    )

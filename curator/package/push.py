@@ -18,10 +18,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import NotADataset, UsageError
 from ..layout import Layout
 from ..redact import redact
 from .card import render_card
@@ -100,7 +102,7 @@ def plan(dataset: Path, repo: str, state: dict[str, Any]) -> list[Step]:
     """The commits still to make, oldest version first, without touching the network."""
     manifest = load_manifest(dataset)
     if manifest is None:
-        raise FileNotFoundError(dataset / "manifest.json")
+        raise NotADataset(dataset)
     files = dict(state["files"])
     steps = []
     for i, entry in enumerate(manifest.versions):
@@ -150,6 +152,18 @@ def squash_instructions(dataset: Path, repo: str) -> str:
     )
 
 
+REPO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
+
+
+def check_repo_id(repo: str) -> None:
+    """ORG/NAME as the Hub accepts it, checked before any request."""
+    if not REPO_ID.match(repo) or ".." in repo or "--" in repo or repo.endswith((".", "-")):
+        raise UsageError(
+            f"--repo {repo!r}: not a Hub repository id; write ORG/NAME "
+            "(letters, digits, '-', '_' and '.'; e.g. my-org/news-2026)"
+        )
+
+
 def push(
     dataset: Path,
     repo: str,
@@ -159,40 +173,71 @@ def push(
     squash: bool | None = None,
     dry_run: bool = False,
     ask=None,
+    private: bool = True,
+    create_pr: bool = False,
 ) -> PushResult:
     """Push every version not yet pushed. ``squash`` True squashes when a removal needs it,
-    False never does, None asks through ``ask(question) -> bool`` when given, else explains."""
+    False never does, None asks through ``ask(question) -> bool`` when given, else explains.
+    ``create_pr`` opens one pull request per version instead of committing to main (no tags:
+    a version is tagged once its pull request is merged and pushed again)."""
     from ..lock import dataset_lock
 
     dataset = Path(dataset)
+    check_repo_id(repo)
     endpoint = endpoint or os.environ.get("HF_ENDPOINT")
     token = token or os.environ.get("HF_TOKEN")
+    if not token and not dry_run:
+        raise UsageError("HF_TOKEN is not set: export a Hub token with write access, then push")
     with dataset_lock(Layout(dataset).state):
         pushed = load_pushed(dataset)
         state = _repo_state(pushed, repo)
         steps = plan(dataset, repo, state)
         if dry_run:
             return _dry_run(repo, steps)
-        from huggingface_hub.errors import HfHubHTTPError
-
-        result = PushResult(repo)
-        api = _api(endpoint, token)
         try:
-            if steps or state["squash_pending"]:
-                api.create_repo(repo, repo_type="dataset", exist_ok=True, private=True)
-            for step in steps:
-                result.commits.append(_commit_step(api, repo, step, state))
-                write_json(Layout(dataset).pushed, pushed)  # after each commit: resumable
+            api = _api(endpoint, token)
+            result = _push_steps(api, dataset, repo, steps, pushed, state, private, create_pr)
             _settle_squash(api, repo, state, result, squash, ask)
             write_json(Layout(dataset).pushed, pushed)
-        except HfHubHTTPError as exc:  # a server may echo the Authorization header back: redact
-            status = getattr(exc.response, "status_code", "?")
-            said = getattr(exc, "server_message", None) or str(exc).splitlines()[0]
-            raise PushError(
-                redact(f"push to {repo} failed (HTTP {status}): {said}", (token,))
-            ) from None
+        except Exception as exc:  # noqa: BLE001  (only Hub and network errors are turned into one line)
+            raise _one_line(exc, repo, endpoint, token) from None
         result.message = _done_message(dataset, repo, result)
         return result
+
+
+def _push_steps(api, dataset, repo, steps, pushed, state, private, create_pr) -> PushResult:
+    result = PushResult(repo)
+    api.whoami()  # the first request: a bad token or an unreachable Hub is found before any write
+    if steps or state["squash_pending"]:
+        api.create_repo(repo, repo_type="dataset", exist_ok=True, private=private)
+    for step in steps:
+        result.commits.append(_commit_step(api, repo, step, state, create_pr))
+        if not create_pr:
+            write_json(Layout(dataset).pushed, pushed)  # after each commit: resumable
+    return result
+
+
+def _one_line(exc: Exception, repo: str, endpoint: str | None, token: str | None) -> Exception:
+    """A Hub refusal or a network failure as one clear :class:`PushError`; anything else as
+    it is (a bug should keep its traceback)."""
+    from huggingface_hub.errors import HfHubHTTPError
+
+    if isinstance(exc, HfHubHTTPError):  # a server may echo the Authorization header back
+        status = getattr(exc.response, "status_code", "?")
+        said = getattr(exc, "server_message", None) or str(exc).splitlines()[0]
+        return PushError(redact(f"push to {repo} failed (HTTP {status}): {said}", (token,)))
+    if isinstance(exc, OSError) or type(exc).__module__.split(".")[0].startswith(
+        ("httpx", "requests", "urllib3")
+    ):
+        where = endpoint or "https://huggingface.co"
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return PushError(
+            redact(
+                f"push to {repo} failed: cannot reach {where} ({first}); check the network or --endpoint",
+                (token,),
+            )
+        )
+    return exc
 
 
 def _dry_run(repo: str, steps: list[Step]) -> PushResult:
@@ -214,8 +259,11 @@ def _dry_run(repo: str, steps: list[Step]) -> PushResult:
     return result
 
 
-def _commit_step(api, repo: str, step: Step, state: dict[str, Any]) -> dict[str, Any]:
-    """One version as one commit and its tag; ``state`` records it."""
+def _commit_step(
+    api, repo: str, step: Step, state: dict[str, Any], create_pr: bool = False
+) -> dict[str, Any]:
+    """One version as one commit and its tag (or as a pull request, untagged and not
+    recorded as pushed); ``state`` records it."""
     from huggingface_hub import CommitOperationAdd, CommitOperationDelete
 
     ops = [
@@ -223,7 +271,12 @@ def _commit_step(api, repo: str, step: Step, state: dict[str, Any]) -> dict[str,
         for p, c in sorted(step.upload.items())
     ]
     ops += [CommitOperationDelete(path_in_repo=p) for p in step.delete]
-    info = api.create_commit(repo, ops, commit_message=step.message, repo_type="dataset")
+    info = api.create_commit(
+        repo, ops, commit_message=step.message, repo_type="dataset", create_pr=create_pr
+    )
+    if create_pr:
+        return {"version": step.version, "oid": info.oid, "pr": getattr(info, "pr_url", None),
+                "added": sorted(step.upload), "deleted": step.delete}  # fmt: skip
     api.create_tag(
         repo, tag=step.version, tag_message=step.message, revision=info.oid,
         repo_type="dataset", exist_ok=True,

@@ -192,7 +192,7 @@ def _index_ids(spec: Spec, dataset: Dataset, url: str | None) -> set[str]:
 def _scrub_reports(dataset: Dataset, needles: set[str]) -> None:
     """Drop report lines (rejects, duplicates) that name the article."""
     reports = dataset.layout.reports
-    for path in reports.glob("*/*.jsonl") if reports.exists() else []:
+    for path in reports.rglob("*.jsonl") if reports.exists() else []:  # versions' and runs'
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         kept = [line for line in lines if not any(n in line for n in needles)]
         if len(kept) != len(lines):
