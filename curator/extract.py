@@ -74,21 +74,16 @@ class Extracted:
 
 
 def published_canonical(url: str | None, declared: str | None) -> str | None:
-    """The canonical URL as the page declared it (made absolute against ``url``), or the URL
-    itself when it declares none or only its site's home page. The key form
-    (:func:`curator.urls.canonicalise`: https, no AMP, mirrors folded) is for ids and dedup,
-    not for publishing."""
+    """The canonical URL as the page declared it (made absolute against ``url``), or None
+    when it declares none or only its site's home page (then the key form stands). The key
+    form (:func:`curator.urls.canonicalise`: https, no tracking parameters, mirrors folded)
+    is for ids and dedup; it is published only for a page that declared nothing."""
     from urllib.parse import urljoin
 
-    chosen = pick_canonical(url, declared)
-    if not chosen:
+    if not declared or pick_canonical(url, declared) != declared:
         return None
-    chosen = chosen.strip()
-    if url and "//" not in chosen and chosen.startswith("/"):
-        chosen = urljoin(url, chosen)
-    if "//" not in chosen or not host_of(chosen):
-        return canonicalise(chosen)
-    return chosen
+    chosen = urljoin(url, declared.strip()) if url else declared.strip()
+    return chosen if "//" in chosen and host_of(chosen) else None
 
 
 def header_license(headers: dict[str, str] | None) -> str | None:
@@ -103,7 +98,7 @@ def header_license(headers: dict[str, str] | None) -> str | None:
 
 def _fetch(url: str) -> Document:
     from .fetch import Fetcher
-    from .fetch.documents import to_document
+    from .sources.remote import to_document
 
     with Fetcher() as fetcher:
         result = fetcher.fetch(url)
@@ -152,7 +147,8 @@ def extract(
         doc.rejected = rejected
     record = doc.record
     key = canonicalise(pick_canonical(record.get("url"), record.get("canonical_url")))
-    record["canonical_url"] = published_canonical(record.get("url"), record.get("canonical_url"))
+    declared = published_canonical(record.get("url"), record.get("canonical_url"))
+    record["canonical_url"] = declared or key
     record["source"] = record.get("source") or host_of(key)
     for name in DATASET_FIELDS:
         record[name] = None

@@ -41,6 +41,7 @@ from typing import Any
 import numpy as np
 import xxhash
 
+from ..extract import published_canonical
 from ..pipeline import Document, Step
 from ..urls import canonicalise, host_of, learn_mirrors, pick_canonical
 from . import minhash as mh
@@ -198,15 +199,19 @@ class Deduplicator(Step):
         for doc in batch.docs:
             rec = doc.record
             chosen = pick_canonical(rec.get("url"), rec.get("canonical_url"))
-            rec["canonical_url"] = canonicalise(chosen, mirrors) or canonicalise(
-                rec.get("url"), mirrors
+            # The key form (https, mirrors folded) makes ids and dedup keys; the record keeps
+            # the address as the page declared it.
+            key = canonicalise(chosen, mirrors) or canonicalise(rec.get("url"), mirrors)
+            doc.hints["url_key"] = key
+            rec["canonical_url"] = (
+                published_canonical(rec.get("url"), rec.get("canonical_url")) or key
             )
             if not rec.get("source"):
-                rec["source"] = host_of(rec["canonical_url"])
+                rec["source"] = host_of(key)
 
     def _assign_ids(self, batch: _Batch) -> np.ndarray:
         """Ids from the index for known URL keys, new ones otherwise; returns the URL keys."""
-        urls = [d.record["canonical_url"] for d in batch.docs]
+        urls = [d.hints.get("url_key") for d in batch.docs]
         keys = np.array([url_key(u) if u else 0 for u in urls], dtype=U64)
         stored, kept = self.index.lookup_urls(keys)
         for i, doc in enumerate(batch.docs):
@@ -408,7 +413,7 @@ class Deduplicator(Step):
                 (
                     ids[kept_rows],
                     sig,
-                    [batch.docs[r].record["canonical_url"] or "" for r in kept_rows],
+                    [batch.docs[r].hints.get("url_key") or "" for r in kept_rows],
                 ),
             )
         )

@@ -20,14 +20,14 @@ from ..record import parse_datetime
 from ..urls import host_of
 from . import removed
 from .dates import iso, parse_iso, parse_text_date
-from .filters import QualityFilter
+from .filters import QualityFilter, SinceScope
 from .language import _get_factory, detect_language
 from .metadata import PRECEDENCE, Chooser, add_dateline, add_url_date
 from .quality import signals
 from .removed import looks_like_nav
 from .sources import Candidates, read_extraction, read_page
 
-__all__ = ["Tagger", "QualityFilter", "tag_document", "gather", "choose_metadata"]
+__all__ = ["Tagger", "QualityFilter", "SinceScope", "tag_document", "gather", "choose_metadata"]
 
 # Order matters: site_name before title (to strip "| Site") and authors (to drop it);
 # published before modified (modified may not precede it).

@@ -11,12 +11,13 @@ import re
 from collections.abc import Iterable
 
 from ..normalise import normalise_line
+from .dates import MONTHS
 
 # Byline leads in the corpus languages, with optional "Written"/"Reporting". Leads that are
 # also surname particles ("De Niro", "Da Silva", "Di Caprio") count only in lower case.
 _LEAD = re.compile(
     r"^(?:(?i:written|story|words|reporting|text|texte|report|reported)\s+)?"
-    r"(?:(?i:by|par|von|por|przez|words:|text:|texte:|reporting:|autor(?:a|in)?:?|author:?|auteur:?|text:)|di|da|de|door|av)\s+",
+    r"(?:(?i:by|par|von|por|przez|words:|text:|texte:|reporting:|autor(?:a|in)?:?|author:?|auteur:?|text:)|di|da|de|door|av):?\s+",
 )
 # Separators between names: "and" in the corpus languages, ampersand, comma, semicolon, pipe,
 # bullet. Commas also separate a name from a role ("Jane Doe, Staff Writer"): roles are noise.
@@ -42,6 +43,11 @@ NOISE_WORDS = {
 # Short name particles allowed in lower case ("Ursula von der Leyen", "Luiz da Silva").
 PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "dos", "das", "bin", "al", "el", "ter", "ten", "y"}  # fmt: skip
 MAX_NAME_WORDS = 5
+_DATE_START = re.compile(
+    rf"\b(?:{'|'.join(sorted((re.escape(m) for m in MONTHS if len(m) > 2), key=len, reverse=True))})"
+    r"\.?\s+\d|\b\d",
+    re.I,
+)
 _URL = re.compile(r"\(?\s*(?:https?://|www\.)[^\s)]*\s*\)?", re.I)
 # Degrees and post-nominals after a comma ("Jane Doe, MA", "Jane Doe, Ph.D."): not names.
 POST_NOMINALS = {
@@ -71,7 +77,7 @@ def _bad_text(part: str) -> bool:
         or "@" in part
         or "://" in part
         or "www." in part.lower()
-        or "*" in part
+        or any(c in part for c in "*{}<>=;")  # form labels, CSS and markup
         or any(c.isdigit() for c in part)
         or bool(_AGO.search(part))
         or bool(_LEAD_ONLY.match(part))
@@ -104,12 +110,15 @@ def looks_like_name(part: str, site_name: str | None = None, declared: bool = Fa
     )
 
 
-def _declared_team(value: str) -> str | None:
-    """A declared author that is a team or desk ("News Desk", "Great Day Editorial Team"):
-    publishers name it as the author, so it is one; "Staff" alone says nothing."""
+def _declared_team(value: str, site_name: str | None, declared: bool) -> str | None:
+    """An author that is a team or desk ("News Desk", "Podium Staff", "Great Day Editorial
+    Team"): publishers name it as the author, so it is one; "Staff" alone says nothing, and
+    in a byline (not ``declared``) the site's name alone is the outlet."""
     value = _tidy(_strip_lead(normalise_line(value)))
     tokens = value.split()
     if _bad_text(value) or not 1 < len(tokens) <= MAX_NAME_WORDS or "," in value:
+        return None
+    if not declared and site_name and _fold(value) == _fold(site_name):
         return None
     words = [t.lower().strip(".:") for t in tokens]
     if any(w in CTA_WORDS for w in words) or all(w in NOISE_WORDS for w in words):
@@ -146,6 +155,11 @@ def split_byline(line: str, site_name: str | None = None, declared: bool = False
     line = _AGO.split(line)[0]  # "Jane Doe 3 hours ago" / "3 hours ago" tails
     line = re.split(r"\s+[|–—]\s+|\s-\s", line)[0] if not _LEAD.match(line) else line
     line = _strip_lead(line)
+    line = re.split(r"\s+[|–—·•-]\s+", line)[0]  # "By Jane Doe - Mar 27, 2024"
+    # "Jane Doe December 17, 2025": the name ends where a date starts.
+    stamp = _DATE_START.search(line)
+    if stamp and stamp.start() > 0:
+        line = line[: stamp.start()]
     # "By Jane Doe Updated March 3" or "By Jane Doe, Published 2024-03-03": cut at the stamp.
     line = re.split(
         r"\b(?:updated|published|posted|last modified|mis à jour|publié|aktualisiert)\b",
@@ -154,8 +168,8 @@ def split_byline(line: str, site_name: str | None = None, declared: bool = False
     )[0]
     parts = [_tidy(_strip_lead(p)) for p in _SPLIT.split(line)]
     names = [p for p in parts if looks_like_name(p, site_name, declared)]
-    if not names and declared:
-        team = _declared_team(line)
+    if not names:
+        team = _declared_team(line, site_name, declared)
         names = [team] if team else []
     return names
 

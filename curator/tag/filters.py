@@ -59,3 +59,31 @@ class QualityFilter(Step):
         reason = rejection(doc.record, self.filters)
         if reason:
             doc.reject(reason)
+
+
+class SinceScope(Step):
+    """``[scope] since`` for pages no listing dated (a homepage's links): once tagged, a page
+    published before ``since`` is out of scope, and counted so in the scope's per-host
+    skips (the summary's "out of scope"). Pages without a date are kept, as before a fetch."""
+
+    name = "scope"
+
+    def __init__(self, scope: Any):
+        self.scope = scope
+
+    def process(self, doc: Document) -> None:
+        from ..urls import host_of
+        from .dates import parse_iso
+
+        since = getattr(self.scope, "since", None)
+        published = parse_iso(doc.record.get("published") or "")
+        if since is None or published is None or published.date() >= since:
+            return
+        host = host_of(doc.record.get("url")) or "(none)"
+        lock = getattr(self.scope, "_lock", None)
+        if lock is not None:
+            with lock:
+                self.scope.skipped[host]["before since"] += 1
+        else:
+            self.scope.skipped[host]["before since"] += 1
+        doc.reject(f"out of scope: published {published.date()} before since {since}")

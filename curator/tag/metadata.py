@@ -163,7 +163,11 @@ class Chooser:
             return _dedupe([s for v in values for s in _as_list(v)])
         text = next((v for v in values if isinstance(v, str) and v.strip()), None)
         if field == "title" and text:
-            text = strip_site(text, self.values.get("site_name"), self.url)
+            stripped = strip_site(text, self.values.get("site_name"), self.url)
+            # The page's own headline (its one <h1>) with the same "| Site" tail: the tail is
+            # part of the title.
+            headline = {_fold(v) for s, v in self.cands.get("title", []) if s == "html"}
+            text = text if stripped != text and _fold(text) in headline else stripped
         return text
 
     def refine(self, field: str) -> None:
