@@ -64,6 +64,14 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     is_html = args.form == "html" or (
         args.form == "auto" and (args.file.endswith((".html", ".htm")) or data.lstrip()[:1] == b"<")
     )
+    if args.json:  # the whole record a build makes of this page (curator.extract)
+        from .extract import extract
+
+        record = extract(data, args.url, form="html" if is_html else "text")
+        print(json.dumps(record.to_dict(), ensure_ascii=False, indent=2, default=str))
+        if record.rejected:
+            print(f"rejected: {record.rejected}", file=sys.stderr)
+        return EXIT_FAILED if record.rejected else EXIT_OK
     result = clean_html(data, args.url) if is_html else clean_text(data, args.url)
     if args.explain:
         print(result.explain())
@@ -240,6 +248,8 @@ def _add_dataset_commands(sub, common) -> None:
     c.add_argument("file", help="the page, or - for standard input")
     c.add_argument("--explain", action="store_true", help="show removed lines and their rules")
     c.add_argument("--url", help="the page's URL, if known")
+    c.add_argument("--json", action="store_true",
+                   help="print the page's whole record (metadata, language, quality) as JSON")  # fmt: skip
     c.add_argument(
         "--form",
         choices=["auto", "html", "text"],

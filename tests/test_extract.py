@@ -143,3 +143,15 @@ def test_rejected_page_says_why_and_keeps_its_metadata():
     got = curator.extract(html, "https://www.riverside.example/")
     assert got.rejected
     assert got.to_dict()["rejected"] == got.rejected
+
+
+def test_cli_clean_json_prints_the_record(tmp_path, capsys):
+    from curator.cli import main
+
+    path = tmp_path / "page.html"
+    path.write_text(page(), encoding="utf-8")
+    assert main(["clean", str(path), "--json", "--url", URL]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["title"] == "The river rose over the old bridge"
+    assert out["authors"] == ["Mara Quill"] and out["rejected"] is None
+    assert out["id"] is None and out["canonical_url"].startswith("http://")
