@@ -134,3 +134,22 @@ def test_disk_full_is_one_line_and_the_last_version_survives(tmp_path, small_dis
     assert validate(dataset) == []
     assert cli("update", str(spec), "--quiet").returncode == 0  # and the next run finishes
     assert validate(dataset) == []
+
+
+def test_disk_full_after_the_version_is_published_exits_0_and_says_so(tmp_path, small_disk):
+    write_jsonl(small_disk / "pages.jsonl", range(3))
+    spec = make_spec(small_disk, "jsonl")
+    assert cli("build", str(spec), "--quiet").returncode == 0
+    write_jsonl(small_disk / "pages.jsonl", range(40))
+    ballast = small_disk / "ballast"
+    env = {"CURATOR_TEST_FILL_AT": "manifest", "CURATOR_TEST_FILL_FILE": str(ballast)}
+    proc = cli("update", str(spec), "--quiet", "--json", env=env)  # the disk fills right after
+    assert proc.returncode == 0, (proc.stdout, proc.stderr)
+    out = json.loads(proc.stdout)
+    assert out["version"] == "v1.1.0" and "no space was left" in out["message"]
+    ballast.unlink()
+    dataset = small_disk / "out"
+    assert validate(dataset) == []
+    assert [v["version"] for v in load_manifest(dataset).versions] == ["v1.0.0", "v1.1.0"]
+    again = cli("update", str(spec), "--quiet", "--json")  # re-derives the index, adds nothing
+    assert again.returncode == 0 and json.loads(again.stdout)["version"] is None
