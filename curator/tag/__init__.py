@@ -92,7 +92,7 @@ def gather(
         if field in PRECEDENCE and value not in (None, "", []):
             cands[field].append(("hint", value))
     read_extraction(getattr(cleaned, "extraction", None), cands)
-    _drop_masthead_dates(cands, masthead)
+    _drop_masthead_dates(cands, masthead, fetched_at)
     _drop_host_site_name(cands, url)
     add_url_date(cands, url)
     _relabel_url_dates(cands)
@@ -125,10 +125,18 @@ def local_zone(language: str | None) -> ZoneInfo | None:
     return ZoneInfo(name) if name else None
 
 
-def _drop_masthead_dates(cands: Candidates, lines: list[str]) -> None:
+def _drop_masthead_dates(
+    cands: Candidates, lines: list[str], fetched_at: datetime | None = None
+) -> None:
     """Today's date in the page header is what htmldate/trafilatura find on a page with no
-    date of its own; it is the fetch day, not the article's."""
+    date of its own; it is the fetch day, not the article's. Only a header date within a day
+    of the fetch counts so: on real pages a dated header block is more often the article's
+    own date line (scripts/eval_real_metadata.py: 23 of 75 such dates were the article's,
+    and htmldate never wrongly agreed with one)."""
     days = {d.date() for d in (parse_text_date(line) for line in lines) if d}
+    if fetched_at is not None:
+        today = fetched_at.date()
+        days = {d for d in days if abs((d - today).days) <= 1}
     cands["masthead_days"] = [("html", day) for day in days]
     if days:
         cands["published"] = [

@@ -92,12 +92,11 @@ def looks_like_name(part: str, site_name: str | None = None, declared: bool = Fa
         p.replace(".", "") for p in POST_NOMINALS
     }:
         return False
-    if (
-        not declared
-        and site_name
-        and _fold(part) in {_fold(site_name), _fold(site_name.split(".")[0])}
-    ):
-        return False
+    if site_name and _fold(part) in {_fold(site_name), _fold(site_name.split(".")[0])}:
+        # A byline that names the site names the outlet; a declared author that is the
+        # site's name is the person of a personal site, unless the name is a publication's.
+        if not declared or any(w.lower() in PUBLICATION_WORDS for w in part.split()):
+            return False
     tokens = part.split()
     if not 1 <= len(tokens) <= MAX_NAME_WORDS:
         return False
@@ -108,6 +107,19 @@ def looks_like_name(part: str, site_name: str | None = None, declared: bool = Fa
     return all(
         t[0].isupper() or t.lower() in PARTICLES or t[0] in "'’" for t in tokens if t[0].isalpha()
     )
+
+
+# The last word of a team that signs as the author ("News Desk", "Everfit Team").
+TEAM_WORDS = {
+    "team", "desk", "staff", "editors", "editorial", "newsroom", "contributor", "contributors",
+    "redaktion", "rédaction", "redacción", "redazione", "redactie",
+}  # fmt: skip
+# A site name with one of these words is a publication, not a person who runs a site.
+PUBLICATION_WORDS = {
+    "the", "news", "times", "gazette", "herald", "post", "courier", "journal", "tribune", "press",
+    "daily", "weekly", "magazine", "media", "radio", "tv", "network", "review", "chronicle",
+    "observer", "standard", "telegraph", "mail", "express", "today", "zeitung", "le", "la", "el",
+}  # fmt: skip
 
 
 def _declared_team(value: str, site_name: str | None, declared: bool) -> str | None:
@@ -123,7 +135,7 @@ def _declared_team(value: str, site_name: str | None, declared: bool) -> str | N
     words = [t.lower().strip(".:") for t in tokens]
     if any(w in CTA_WORDS for w in words) or all(w in NOISE_WORDS for w in words):
         return None
-    return value
+    return value if words[-1] in TEAM_WORDS else None
 
 
 def _fold(text: str) -> str:
