@@ -50,7 +50,7 @@ from .package.dataset import Dataset, ReleaseSettings
 from .package.denylist import DenyFilter, DenyList
 from .package.owner import check_separate
 from .pipeline import Document, Step
-from .sources import SourceContext, read_sources
+from .sources import CrawlSummary, RunContext, read_sources
 from .spec import Spec, load_spec
 
 # Documents deduplicated together in memory (with their texts): the bound on a run's memory.
@@ -183,23 +183,21 @@ def _run_pipeline(
     yield from stream
 
 
-def _fetcher(spec: Spec, refresh: bool):
-    """One fetcher for every remote source of the run, so its per-host counts can be reported.
-    An update re-checks archived pages with conditional GETs; a build reuses the archive."""
-    from .fetch import Fetcher
+def _fetcher(spec: Spec, refresh: bool, denylist: DenyList) -> RunContext:
+    """The run context (one fetcher for every source, so its per-host counts can be reported,
+    the scope and the deny-list, checked before any request). An update re-checks archived
+    pages with conditional GETs; a build reuses the archive."""
+    return RunContext.from_spec(spec, refresh=refresh, denylist=denylist)
 
-    return Fetcher.from_spec(spec, refresh=refresh)
 
-
-def _host_summary(fetcher) -> dict[str, Any]:
-    """The per-host fetch summary (fetched, not modified, refused by robots.txt, failed), as
-    the ``hosts`` table and the ``by_host`` counts of a :class:`BuildResult`."""
-    from .fetch.crawl import CrawlSummary
-
-    if not fetcher.stats:
+def _host_summary(context: RunContext) -> dict[str, Any]:
+    """The per-host fetch summary (fetched, not modified, refused by robots.txt, out of scope,
+    denied, failed), as the ``hosts`` table and the ``by_host`` counts of a :class:`BuildResult`."""
+    stats = context.host_stats()
+    if not stats:
         return {}
-    by_host = {host: _plain_stats(stats) for host, stats in sorted(fetcher.stats.items())}
-    return {"hosts": CrawlSummary(by_host=dict(fetcher.stats)).table(), "by_host": by_host}
+    by_host = {host: _plain_stats(s) for host, s in sorted(stats.items())}
+    return {"hosts": CrawlSummary(by_host=stats).table(), "by_host": by_host}
 
 
 def _plain_stats(stats) -> dict[str, Any]:
@@ -372,16 +370,17 @@ def _run_locked(
 def _stream(spec, steps: _Run, packer: _Packer, refresh: bool, progress, options, batch) -> dict:
     """Run the pipeline into ``packer``; returns the per-host fetch summary."""
     executor = make_executor(**_executor_options(spec, options))
-    fetcher = _fetcher(spec, refresh=refresh)
-    sources = read_sources(spec, SourceContext(fetcher=fetcher))
+    context = _fetcher(spec, refresh, steps.denied.denylist)
+    sources = read_sources(context)
     try:
         docs = steps.skip.run(steps.denied.run(sources))
         stream = _run_pipeline(docs, steps.driver_steps, executor, progress)
         packer.consume(stream, steps.dedup, batch)
     finally:
         executor.close()
-        fetcher.close()
-    return _host_summary(fetcher)
+        context.close()
+    steps.denied.dropped += context.denied_count()  # denied before any request
+    return _host_summary(context)
 
 
 def _save_derived_state(steps: _Run, layout: Layout, version: str) -> None:

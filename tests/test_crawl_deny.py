@@ -1,5 +1,6 @@
 """``crawl`` honours the dataset's deny-list: taken-down pages are never fetched, and the
-summary counts them per host, against the fixture site served on 127.0.0.1."""
+summary counts them per host, against the fixture site served on 127.0.0.1. (Build and
+update honour it the same way: tests/test_run_context.py.)"""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ import re
 import test_fetch_site
 from test_fetch_site import make_spec, serve_site
 
-from curator.fetch import crawl
-from curator.fetch.crawl import DenyingScope, denying_scope
-from curator.package.denylist import DenyList
+from curator.denylist import DenyList
+from curator.sources import RunContext, crawl
 
 _http_server = test_fetch_site._http_server  # fixtures shared by the fetch/source tests
 server = test_fetch_site.server
@@ -71,9 +71,12 @@ def test_an_explicit_deny_list_and_a_redirect_to_a_denied_page(tmp_path, server)
     deny = DenyList()
     deny.add(None, base + RIVER)
     summary = crawl(spec, tmp_path / "state", progress=False, denylist=deny)
-    # the listed URL was not denied, where it led was: fetched (and archived) but counted
+    # the listed URL was not denied, where it led was: the redirect stops there, unrequested
     assert summary.denied == {"127.0.0.1": 1}
     assert "denied" in summary.table()
+    assert "/moved" in _asked(server) and RIVER not in _asked(server)
+    archived = (tmp_path / "state" / "archive" / "index.jsonl").read_text()
+    assert RIVER not in archived and COUNCIL in archived
 
 
 def test_without_a_deny_list_nothing_is_denied(tmp_path, server):
@@ -81,6 +84,6 @@ def test_without_a_deny_list_nothing_is_denied(tmp_path, server):
     spec = make_spec(tmp_path, [{"type": "sitemap", "url": base + "/"}])
     summary = crawl(spec, None, progress=False)
     assert summary.denied == {} and summary.by_host["127.0.0.1"].fetched == 6
-    scope = denying_scope(spec)
-    assert isinstance(scope, DenyingScope) and not scope.denylist
-    assert scope.admit(base + RIVER) and scope.denied == {}
+    with RunContext.from_spec(spec) as context:
+        assert not context.denylist and not context.denies(base + RIVER)
+        assert context.admit(base + RIVER) and context.denied_count() == 0

@@ -10,7 +10,7 @@ from test_fetch_site import make_spec, page, serve_robots
 
 from curator.fetch import FetchConfig, read_wishes, refusal
 from curator.fetch.wishes import robots_directives
-from curator.sources import READERS, SourceContext
+from curator.sources import READERS, RunContext
 
 _http_server = test_fetch_site._http_server  # fixtures shared by the fetch/source tests
 server = test_fetch_site.server
@@ -26,7 +26,7 @@ def read_pages(tmp_path, server, routes, fetch=None):
     spec = make_spec(
         tmp_path, [{"type": "urls", "urls": [server.url_for(p) for p in routes]}], fetch=fetch
     )
-    context = SourceContext()
+    context = RunContext.from_spec(spec)
     docs = list(READERS["urls"](spec.data["sources"][0], spec, context))
     context.fetcher.close()
     return {doc.record["url"].rsplit("/", 1)[-1]: doc for doc in docs}

@@ -11,20 +11,19 @@ from test_fetch_site import fetcher_for, make_spec, page, serve_robots
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from curator.fetch import Fetcher, crawl
-from curator.fetch.documents import to_document
-from curator.sources import READERS, SourceContext
+from curator.fetch import Fetcher
+from curator.sources import READERS, RunContext, crawl
+from curator.sources.remote import to_document
 
 _http_server = test_fetch_site._http_server  # fixtures shared by the fetch/source tests
 server = test_fetch_site.server
 
 
 def read(spec, fetcher: Fetcher | None = None):
-    context = SourceContext(fetcher=fetcher)
-    with context.fetcher or Fetcher.from_spec(spec, spec.output / ".curator") as used:
-        context.fetcher = used
+    context = RunContext.from_spec(spec, spec.output / ".curator", fetcher=fetcher)
+    with context:
         docs = [d for s in spec.data["sources"] for d in READERS[s["type"]](s, spec, context)]
-    return docs, used
+    return docs, context.fetcher
 
 
 @pytest.mark.parametrize(

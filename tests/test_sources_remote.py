@@ -11,8 +11,7 @@ from test_fetch_site import ARTICLES, make_spec, page, serve_robots, serve_site
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from curator.fetch import Fetcher, crawl
-from curator.sources import READERS, SourceContext
+from curator.sources import READERS, RunContext, crawl
 
 _http_server = test_fetch_site._http_server  # fixtures shared by the fetch/source tests
 server = test_fetch_site.server
@@ -30,14 +29,13 @@ XXE = b"""<?xml version="1.0"?>
 
 
 def read(spec, context=None):
-    context = context or SourceContext()
+    context = context or RunContext.from_spec(spec)
     docs = [
         doc
         for source in spec.data["sources"]
         for doc in READERS[source["type"]](source, spec, context)
     ]
-    if context.fetcher is not None:
-        context.fetcher.close()
+    context.close()
     return docs
 
 
@@ -253,7 +251,7 @@ def test_crawl_archives_then_revalidates_and_replays_offline(tmp_path, server):
     assert (again.fetched, again.not_modified) == (0, 6)  # ETags sent, 304s received
     server.clear()
     offline = make_spec(tmp_path, sources, fetch={"offline": True})
-    docs = read(offline, SourceContext(fetcher=Fetcher.from_spec(offline, state)))
+    docs = read(offline, RunContext.from_spec(offline, state))
     assert sorted(slug(d) for d in docs if d.alive) == sorted(ARTICLES)
     assert server.log == []  # nothing, not even robots.txt, was asked of the network
     warc = read(make_spec(tmp_path, [{"type": "warc", "path": "state/archive"}]))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from importlib import metadata
 from typing import Any
 
@@ -38,6 +38,9 @@ class FetchConfig:
     respect_tdm_reservation: bool = True
     reject_paywalled: bool = True
     offline: bool = False
+    # name -> place in the chain (smaller is outer) or False to leave it out, over the
+    # defaults in curator.fetch.middlewares.MIDDLEWARES (Scrapy's DOWNLOADER_MIDDLEWARES)
+    middlewares: dict[str, int | bool] = field(default_factory=dict)
 
     @classmethod
     def from_section(cls, section: dict[str, Any]) -> FetchConfig:

@@ -1,8 +1,7 @@
 """The Fetcher: the middlewares wired around the transport, plus per-host counts.
 
-Order, outermost first: redirect, robots, retry, conditional GET, archive, throttle, transport.
-Redirect is outside robots so every hop is checked against robots.txt; the archive is inside
-retry so a replayed page is never retried, and outside throttle so replays are not delayed.
+The middlewares and their order are one list, :data:`curator.fetch.middlewares.MIDDLEWARES`,
+which ``[fetch] middlewares`` can change (see that module for the default order and why).
 """
 
 from __future__ import annotations
@@ -18,11 +17,10 @@ from ..layout import ARCHIVE, Layout
 from ..spec import Spec
 from ..urls import host_of
 from .archive import Archive
-from .conditional import Conditional
 from .config import ROBOTS_TOKEN, FetchConfig
+from .deny import Deny
+from .middlewares import MIDDLEWARES, ordered
 from .models import HTML_TYPES, FetchResult, Handler, HostStats, Middleware, Request
-from .redirect import Redirect
-from .retry import Retry
 from .robots import Robots
 from .throttle import Throttle
 from .transport import Transport, describe
@@ -47,6 +45,8 @@ def _summary_reason(error: str) -> str:
 
 def _outcome(result: FetchResult) -> str:
     """The HostStats field a result counts in."""
+    if result.denied:
+        return "denied"
     if result.refused_by_robots:
         return "robots_refused"
     if result.error:
@@ -76,20 +76,19 @@ class Fetcher:
         self.config = config or FetchConfig()
         self.refresh = refresh
         self.archive = (
-            Archive(Path(state_dir) / ARCHIVE, self.config)
-            if state_dir is not None
-            else None
+            Archive(Path(state_dir) / ARCHIVE, self.config) if state_dir is not None else None
         )
         self.throttle = Throttle(self.config.requests_per_second, self.config.concurrency_per_host)
         self.transport = transport or Transport(self.config)
-        retry = Retry(self.config.retries, self.config.backoff_seconds, self.config.max_retry_after)
-        stored = [Conditional(self.archive), self.archive] if self.archive else []
-        inner = chain([retry, *stored, self.throttle], self.transport)
-        redirect = Redirect(self.config.max_redirects)
+        self.deny = Deny()  # the run context gives it the deny-list (RunContext.denies)
         self.robots = Robots(
-            chain([redirect], inner), ROBOTS_TOKEN, self.config.obey_robots, self.throttle.set_delay
+            self.transport, ROBOTS_TOKEN, self.config.obey_robots, self.throttle.set_delay
         )
-        self._handler = chain([redirect, self.robots], inner)
+        made = [(name, MIDDLEWARES[name][1](self)) for name in ordered(self.config.middlewares)]
+        self.middlewares: list[tuple[str, Middleware]] = [(n, m) for n, m in made if m is not None]
+        self._handler = chain([m for _, m in self.middlewares], self.transport)
+        # robots.txt itself goes through the rest of the chain: redirected, retried, archived
+        self.robots.fetch = chain([m for n, m in self.middlewares if n != "robots"], self.transport)
         self.stats: dict[str, HostStats] = defaultdict(HostStats)
         self._stats_lock = threading.Lock()
 
@@ -159,6 +158,11 @@ class Fetcher:
                 stats.failed[_summary_reason(result.error or "")] += 1
             else:
                 setattr(stats, outcome, getattr(stats, outcome) + 1)
+
+    def count_denied(self, url: str) -> None:
+        """Count a deny-listed URL that a reader dropped before asking for it."""
+        with self._stats_lock:
+            self.stats[host_of(url) or "(none)"].denied += 1
 
     def count_unreadable(self, result: FetchResult, reason: str) -> None:
         """Recount a listing (sitemap, feed) that downloaded but could not be read as failed

@@ -37,6 +37,7 @@ class FetchResult:
     truncated: bool = False  # the body was not read to its end: nothing to archive
     attempts: int = 1
     refused_by_robots: bool = False
+    denied: bool = False  # on the deny-list: never requested (see curator.fetch.deny)
     redirects: list[str] = field(default_factory=list)
     _decoded: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -73,6 +74,7 @@ class HostStats:
     from_archive: int = 0  # served from the archive without asking the network
     robots_refused: int = 0
     out_of_scope: int = 0  # skipped by [scope] before any fetch
+    denied: int = 0  # on the deny-list (taken down): never requested
     failed: Counter[str] = field(default_factory=Counter)  # reason -> count
 
 

@@ -6,18 +6,12 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin
 
-from ..fetch.documents import (
-    Listing,
-    failed_listing,
-    fetch_documents,
-    fetcher_of,
-    iso_datetime,
-    source_urls,
-)
 from ..fetch.xmlsafe import child_text, local_name, parse_xml
 from ..pipeline import Document
 from ..spec import Spec
-from . import SourceContext, register
+from .context import RunContext
+from .registry import register
+from .remote import Listing, failed_listing, fetch_documents, iso_datetime, source_urls
 
 FEED_TYPES = None  # feeds come as application/rss+xml, atom+xml, text/xml, even text/html
 
@@ -76,10 +70,10 @@ def feed_listings(body: bytes, url: str) -> list[Listing]:
     return [entry for entry in (_entry(e, url) for e in _items(root)) if entry]
 
 
-@register("feed")
-def read_feed(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
+@register("feed", remote=True, keys={"url", "urls"})
+def read_feed(source: dict[str, Any], spec: Spec, context: RunContext) -> Iterator[Document]:
     """Pages linked from the feeds at ``url``/``urls``; entry dates become ``hints["published"]``."""
-    fetcher = fetcher_of(spec, context)
+    fetcher = context.fetcher
     problems: list[Document] = []
 
     def listings() -> Iterator[Listing]:
@@ -96,5 +90,5 @@ def read_feed(source: dict[str, Any], spec: Spec, context: SourceContext) -> Ite
                 fetcher.count_unreadable(result, reason)
                 problems.append(failed_listing(url, reason))
 
-    yield from fetch_documents(listings(), spec, context)
+    yield from fetch_documents(listings(), context)
     yield from problems

@@ -11,18 +11,12 @@ import courlan
 import lxml.html
 from lxml import etree
 
-from ..fetch.documents import (
-    Listing,
-    failed_listing,
-    fetch_documents,
-    fetcher_of,
-    scope_of,
-    source_urls,
-)
 from ..pipeline import Document
 from ..spec import Spec
 from ..urls import host_of
-from . import SourceContext, register
+from .context import RunContext
+from .registry import register
+from .remote import Listing, failed_listing, fetch_documents, source_urls
 
 # Article URLs have a slug or an id in the last path segment: /world/2024/05/storm-hits-coast,
 # /a/123456, /news/item.html; section and tag pages (/world, /tag/x) have neither.
@@ -60,14 +54,14 @@ def article_links(html: bytes, page_url: str) -> list[str]:
     return list(links)
 
 
-@register("homepage")
-def read_homepage(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
+@register("homepage", remote=True, keys={"url", "urls"})
+def read_homepage(source: dict[str, Any], spec: Spec, context: RunContext) -> Iterator[Document]:
     """Articles linked from the pages at ``url``/``urls``. With ``[scope] follow_links = false``
     the listed pages themselves are read instead."""
-    if not scope_of(spec, context).follow_links:
-        yield from fetch_documents(((url, {}) for url in source_urls(source)), spec, context)
+    if not context.scope.follow_links:
+        yield from fetch_documents(((url, {}) for url in source_urls(source)), context)
         return
-    fetcher = fetcher_of(spec, context)
+    fetcher = context.fetcher
     problems: list[Document] = []
 
     def listings() -> Iterator[Listing]:
@@ -80,5 +74,5 @@ def read_homepage(source: dict[str, Any], spec: Spec, context: SourceContext) ->
                 (link, {"found_on": result.url}) for link in article_links(result.body, result.url)
             )
 
-    yield from fetch_documents(listings(), spec, context)
+    yield from fetch_documents(listings(), context)
     yield from problems

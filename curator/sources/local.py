@@ -10,7 +10,8 @@ from typing import Any
 from ..errors import UsageError
 from ..pipeline import Document
 from ..spec import Spec
-from . import SourceContext, register
+from .context import RunContext
+from .registry import register
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -56,8 +57,8 @@ def _existing(spec: Spec, source: dict[str, Any], kind: str) -> Path:
     return path
 
 
-@register("manifest")
-def read_manifest(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
+@register("manifest", remote=False, keys={"path"})
+def read_manifest(source: dict[str, Any], spec: Spec, context: RunContext) -> Iterator[Document]:
     """A curator corpus manifest: ``{"pages": [{"file", "url", "fetched_at", "form", ...}]}``."""
     manifest_path = _existing(spec, source, "manifest")
     pages = json.loads(manifest_path.read_text(encoding="utf-8"))["pages"]
@@ -78,8 +79,8 @@ def read_manifest(source: dict[str, Any], spec: Spec, context: SourceContext) ->
         )
 
 
-@register("folder")
-def read_folder(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
+@register("folder", remote=False, keys={"path", "form"})
+def read_folder(source: dict[str, Any], spec: Spec, context: RunContext) -> Iterator[Document]:
     """Every .html/.htm/.txt file below a folder, in sorted order; no URL."""
     root = _existing(spec, source, "folder")
     for path in sorted(
@@ -96,8 +97,8 @@ def read_folder(source: dict[str, Any], spec: Spec, context: SourceContext) -> I
         )
 
 
-@register("jsonl")
-def read_jsonl(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
+@register("jsonl", remote=False, keys={"path"})
+def read_jsonl(source: dict[str, Any], spec: Spec, context: RunContext) -> Iterator[Document]:
     """One JSON object per line with ``html`` or ``text``, and optional ``url`` and ``fetched_at``."""
     path = _existing(spec, source, "jsonl")
     with path.open(encoding="utf-8") as fh:

@@ -7,21 +7,14 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..fetch import Fetcher, FetchResult
 from ..fetch.decompress import TooLarge, gunzip
-from ..fetch.documents import (
-    Listing,
-    failed_listing,
-    fetch_documents,
-    fetcher_of,
-    iso_datetime,
-    source_urls,
-)
-from ..fetch.fetcher import Fetcher
-from ..fetch.models import FetchResult
 from ..fetch.xmlsafe import child_text, local_name, parse_xml
 from ..pipeline import Document
 from ..spec import Spec
-from . import SourceContext, register
+from .context import RunContext
+from .registry import register
+from .remote import Listing, failed_listing, fetch_documents, iso_datetime, source_urls
 
 MAX_DEPTH = 3  # index -> index -> urlset is already unusual
 SITEMAP_TYPES = (
@@ -124,15 +117,15 @@ class _Walk:
             )
 
 
-@register("sitemap")
-def read_sitemap(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
+@register("sitemap", remote=True, keys={"url", "urls"})
+def read_sitemap(source: dict[str, Any], spec: Spec, context: RunContext) -> Iterator[Document]:
     """Pages listed in the sitemaps at ``url``/``urls`` (a site root means: ask robots.txt)."""
-    walk = _Walk(fetcher_of(spec, context))
+    walk = _Walk(context.fetcher)
 
     def listings() -> Iterator[Listing]:
         for url in source_urls(source):
             for start in _start_urls(url, walk.fetcher):
                 yield from walk.listings(start)
 
-    yield from fetch_documents(listings(), spec, context)
+    yield from fetch_documents(listings(), context)
     yield from walk.problems

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..fetch.documents import fetch_documents, source_urls
 from ..pipeline import Document
 from ..spec import Spec
-from . import SourceContext, register
+from .context import RunContext
+from .registry import register
+from .remote import fetch_documents, source_urls
 
 
 def _listed(source: dict[str, Any], spec: Spec) -> Iterator[str]:
@@ -21,7 +22,7 @@ def _listed(source: dict[str, Any], spec: Spec) -> Iterator[str]:
                     yield line
 
 
-@register("urls")
-def read_urls(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
+@register("urls", remote=True, keys={"url", "urls", "path"})
+def read_urls(source: dict[str, Any], spec: Spec, context: RunContext) -> Iterator[Document]:
     """Each listed page, fetched; one URL per line in a ``path`` file, ``#`` starts a comment."""
-    yield from fetch_documents(((url, {}) for url in _listed(source, spec)), spec, context)
+    yield from fetch_documents(((url, {}) for url in _listed(source, spec)), context)

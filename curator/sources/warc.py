@@ -9,15 +9,16 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from ..fetch import HTML_TYPES
 from ..fetch.archive import http_headers_of
 from ..fetch.content import accepts
-from ..fetch.documents import config_of, scope_of, to_document
-from ..fetch.models import HTML_TYPES, FetchResult
 from ..fetch.transport import WIRE_HEADERS
 from ..pipeline import Document
 from ..record import format_datetime, parse_datetime
 from ..spec import Spec
-from . import SourceContext, register
+from .context import RunContext
+from .registry import register
+from .remote import page_document
 
 SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 HTTP_SCHEMES = ("http:", "https:")
@@ -45,8 +46,9 @@ def _non_http_uri(record: Any) -> str | None:
     return None if uri.lower().startswith(HTTP_SCHEMES) else uri
 
 
-def _page(record: Any) -> FetchResult | None:
-    """The record as a fetch result, when it is a 200 HTML response; None otherwise."""
+def _headers(record: Any) -> dict[str, str] | None:
+    """The HTTP headers of a 200 HTML response record (the wire headers dropped, since
+    ``content_stream()`` undoes chunking and compression); None for any other record."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
     headers = http_headers_of(record)
@@ -54,21 +56,12 @@ def _page(record: Any) -> FetchResult | None:
         headers.get("content-type", "text/html"), HTML_TYPES
     ):
         return None
-    for name in WIRE_HEADERS:  # content_stream() below undoes chunking and compression
+    for name in WIRE_HEADERS:
         headers.pop(name, None)
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    return FetchResult(
-        url,
-        status=200,
-        headers=headers,
-        body=record.content_stream().read(),
-        fetched_at=_fetched_at(record),
-        from_archive=True,
-    )
+    return headers
 
 
-def _read_file(path: Path, spec: Spec, context: SourceContext) -> Iterator[Document]:
-    config, scope = config_of(spec, context), scope_of(spec, context)
+def _read_file(path: Path, context: RunContext) -> Iterator[Document]:
     with path.open("rb") as fh:
         records = ArchiveIterator(fh, arc2warc=True)
         for record in records:
@@ -78,19 +71,27 @@ def _read_file(path: Path, spec: Spec, context: SourceContext) -> Iterator[Docum
                 origin = f"{path.name}@{records.get_record_offset()}"
                 yield Document(origin=origin).reject(f"not an http(s) URL: {uri or '(none)'}")
                 continue
-            result = _page(record)
-            if result is not None and scope.admit(result.url):
-                doc = to_document(result, config, {"warc_file": path.name})
-                doc.origin = f"{path.name}@{records.get_record_offset()}"
-                yield doc
+            headers = _headers(record)
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            if headers is not None and context.admit(url):
+                body = record.content_stream().read()  # before the offset, which reads to the end
+                yield page_document(
+                    url,
+                    body,
+                    headers,
+                    context.config,
+                    origin=f"{path.name}@{records.get_record_offset()}",
+                    fetched_at=_fetched_at(record),
+                    hints={"warc_file": path.name},
+                )
 
 
-@register("warc")
-def read_warc(source: dict[str, Any], spec: Spec, context: SourceContext) -> Iterator[Document]:
+@register("warc", remote=False, keys={"path"})
+def read_warc(source: dict[str, Any], spec: Spec, context: RunContext) -> Iterator[Document]:
     """HTML responses in the WARC/ARC file at ``path``, or in every such file below a folder."""
     for path in _files(spec.resolve(source["path"])):
         try:
-            yield from _read_file(path, spec, context)
+            yield from _read_file(path, context)
         except (ArchiveLoadFailed, OSError, ValueError) as exc:
             # the records before the damage were yielded; say where reading stopped
             yield Document(origin=path.name).reject(f"unreadable WARC: {exc}")
