@@ -133,11 +133,29 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from .package.export import export
 
-    out = export(_require_dataset(args.path), args.version, Path(args.out))
+    fields = [f.strip() for f in args.fields.split(",") if f.strip()] if args.fields else None
+    out = export(_require_dataset(args.path), args.version, Path(args.out), fmt=args.format,
+                 fields=fields)  # fmt: skip
     if args.json:
-        _print_json({"dataset": args.path, "version": args.version, "out": str(out)})
+        _print_json({"dataset": args.path, "version": args.version, "out": str(out),
+                     "format": args.format, "fields": fields})  # fmt: skip
     else:
-        print(f"wrote {args.version} of {args.path} to {out}")
+        print(f"wrote {args.version} of {args.path} to {out} ({args.format})")
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import refresh_card_assets, report
+
+    dataset = _require_dataset(args.path)
+    out = report(dataset, args.version, Path(args.out) if args.out else None)
+    assets = refresh_card_assets(dataset) if args.card_assets else []
+    if args.json:
+        _print_json({"dataset": args.path, "report": str(out), "card_assets": assets})
+    else:
+        print(f"wrote the report of {args.path} to {out}")
+        if assets:
+            print(f"drew {len(assets)} chart(s) for the card in {Path(args.path) / 'assets'}")
     return EXIT_OK
 
 
@@ -189,8 +207,20 @@ def _add_version_commands(sub, common) -> None:
     c.add_argument("path", help="dataset folder")
     c.add_argument("version", help="e.g. v1.0.0")
     c.add_argument("out", help="new (or empty) folder to write, outside the dataset")
+    c.add_argument("--format", choices=["parquet", "jsonl", "jsonl.gz"], default="parquet",
+                   help="shard format (default parquet); JSON lines have ISO 8601 timestamps")  # fmt: skip
+    c.add_argument("--fields", metavar="A,B", help="only these columns, comma-separated")
     c.add_argument("--json", action="store_true", help="print a machine-readable summary")
     c.set_defaults(func=_cmd_export)
+    c = sub.add_parser("report", parents=[common], epilog=EPILOG,
+                       help="an HTML page with charts of a dataset and its latest run")  # fmt: skip
+    c.add_argument("path", help="dataset folder")
+    c.add_argument("--version", metavar="vX.Y.Z", help="the version to show (default: the latest)")
+    c.add_argument("--out", metavar="FILE.html", help="default: .curator/reports/report.html")
+    c.add_argument("--card-assets", action="store_true",
+                   help="also draw the card's charts into assets/ and show them in the card")  # fmt: skip
+    c.add_argument("--json", action="store_true", help="print a machine-readable summary")
+    c.set_defaults(func=_cmd_report)
     _add_push(sub, common)
 
 

@@ -32,6 +32,12 @@ class Layout:
     def version_data(self, version: str) -> Path:
         return self.data / version
 
+    @property
+    def assets(self) -> Path:
+        return (
+            self.root / "assets"
+        )  # the card's chart pictures (curator report --card-assets, push)
+
     # -- curator's own state ---------------------------------------------------------------
     @property
     def state(self) -> Path:
@@ -69,12 +75,20 @@ class Layout:
         return self.reports / version
 
     @property
+    def report_page(self) -> Path:
+        return self.reports / "report.html"  # curator report's default output
+
+    @property
     def runs(self) -> Path:
         return self.reports / RUNS  # one report folder per run, newest 30 kept
 
     @property
     def boilerplate(self) -> Path:
         return self.state / "boilerplate.json"
+
+    @property
+    def card_sizes(self) -> Path:
+        return self.state / "card-sizes.json"  # shard sha256 -> Arrow bytes, for the card
 
     @property
     def seen(self) -> Path:

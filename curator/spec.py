@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import tomllib
 from collections.abc import Iterable
@@ -65,6 +66,14 @@ class Spec:
 
     def resolve(self, relative: str) -> Path:
         return (self.base_dir / relative).resolve()
+
+    def card_meta(self) -> dict[str, Any]:
+        """What the dataset card tells of the spec (recorded in every version's manifest
+        entry): its card keys, and the spec itself as TOML with secrets masked and local
+        paths relative to the spec file (:func:`public_toml`)."""
+        meta = {k: self.data[k] for k in CARD_KEYS if k in self.data}
+        meta["spec_toml"] = public_toml(self.data, self.base_dir)
+        return meta
 
 
 def _key_path(path: Iterable[str | int]) -> str:
@@ -210,6 +219,78 @@ def _band_problems(data: dict[str, Any]) -> list[str]:
     return []
 
 
+def _card_problems(data: dict[str, Any]) -> list[str]:
+    """``license_name`` and ``license_link`` name a licence the Hub does not know: they go
+    with ``license = "other"`` only (the Hub ignores them beside a known licence id)."""
+    license_id = data.get("license", "other")
+    return [
+        f'{key}: only with license = "other" (license is {license_id!r}, a licence the Hub knows)'
+        for key in ("license_name", "license_link")
+        if key in data and license_id != "other"
+    ]
+
+
+# The spec's keys the dataset card reads (the card's YAML and its notes)
+CARD_KEYS = (
+    "pretty_name", "license", "languages", "description", "license_name", "license_link",
+    "copyright", "limitations", "personal_data", "homepage", "tags", "task_categories", "task_ids",
+)  # fmt: skip
+# Keys whose values are secrets wherever they appear (request headers, cookies, proxies)
+SECRET_KEYS = re.compile(r"header|cookie|proxy|proxies|token|password|secret|auth", re.I)
+PATH_KEYS = ("path", "output")
+
+
+def _public(value: Any, base: Path, key: str = "") -> Any:
+    """``value`` with secrets masked and absolute local paths made relative to ``base``."""
+    from .redact import MASK, redact
+
+    if SECRET_KEYS.search(key):
+        if isinstance(value, dict):
+            return {k: MASK for k in value}
+        return [MASK for _ in value] if isinstance(value, list) else MASK
+    if isinstance(value, dict):
+        return {k: _public(v, base, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_public(v, base, key) for v in value]
+    if isinstance(value, str):
+        if key in PATH_KEYS and Path(value).is_absolute():
+            value = Path(os.path.relpath(value, base)).as_posix()
+        return redact(value)
+    return value
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+    return json.dumps(str(value), ensure_ascii=False)  # a TOML basic string is a JSON string
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def public_toml(data: dict[str, Any], base: Path) -> str:
+    """The spec ``data`` as TOML that can be published: header, cookie and proxy values (and
+    credentials in URLs) masked, local paths relative to ``base`` (the spec's folder)."""
+    data = _public(data, base)
+    plain = {k: v for k, v in data.items() if not isinstance(v, dict) and k != "sources"}
+    lines = [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in plain.items()]
+    for name, table in data.items():
+        if isinstance(table, dict):
+            lines += ["", f"[{_toml_key(name)}]"]
+            lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items()]
+    for source in data.get("sources", []):
+        lines += ["", "[[sources]]"]
+        lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in source.items()]
+    return "\n".join(lines) + "\n"
+
+
 def check_spec(data: dict[str, Any], where: str = "spec") -> dict[str, Any]:
     """Raise :class:`SpecError` naming every bad key of ``data`` (a parsed spec); return the
     data as the build uses it (native TOML dates as ISO text)."""
@@ -217,6 +298,7 @@ def check_spec(data: dict[str, Any], where: str = "spec") -> dict[str, Any]:
     problems = _schema_problems(data)
     if isinstance(data, dict):
         problems += _range_problems(data) + _regex_problems(data) + _band_problems(data)
+        problems += _card_problems(data)
     if problems:
         lines = [f"{where}: {line}" for line in problems]
         raise SpecError("invalid dataset spec\n  " + "\n  ".join(lines))

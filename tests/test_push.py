@@ -11,6 +11,7 @@ from versions_helpers import cli, make_spec, write_jsonl
 
 from curator.builder import build, update
 from curator.package import load_manifest
+from curator.package.card import CARD_CHARTS
 from curator.package.files import sha256_file
 from curator.package.push import push
 from curator.package.remove import remove
@@ -46,7 +47,8 @@ def test_push_one_commit_and_tag_per_version_only_new_files(tmp_path, hub):
     result = push(dataset, REPO, endpoint=hub.endpoint)
     assert [c["version"] for c in result.commits] == ["v1.0.0", "v1.1.0"]
     assert len(hub.commits) == 2
-    assert hub.commits[0]["added"] == sorted(["README.md", "manifest.json", *v1])
+    assets = [f"assets/{name}" for name in CARD_CHARTS]  # the card's charts, sent once
+    assert hub.commits[0]["added"] == sorted(["README.md", "manifest.json", *v1, *assets])
     assert hub.commits[1]["added"] == sorted(
         ["README.md", "manifest.json", *v11_new]
     )  # old shard not re-sent
@@ -56,6 +58,7 @@ def test_push_one_commit_and_tag_per_version_only_new_files(tmp_path, hub):
     card, local = hub.files["README.md"].decode(), (dataset / "README.md").read_text()
     assert card.split("\n---\n")[0] == local.split("\n---\n")[0]  # same configs and files
     assert f'load_dataset("{REPO}"' in card  # the pushed card tells how to load it from the Hub
+    assert "![Languages](assets/languages.png)" in card
     assert all(
         h.get("authorization") == f"Bearer {TOKEN}"
         for m, p, h in hub.requests

@@ -1,5 +1,8 @@
-"""``curator export PATH vX.Y.Z OUT``: any version, also one whose config the card no longer
-keeps, as a dataset folder of its own (one version, its shards, manifest and card).
+"""``curator export PATH vX.Y.Z OUT [--format parquet|jsonl|jsonl.gz] [--fields a,b]``: any
+version, also one whose config the card no longer keeps, as a dataset folder of its own (one
+version, its shards, manifest and card), in parquet (the shards copied, checksums verified) or
+as JSON lines (one object a line, timestamps in ISO 8601, optionally gzipped); ``--fields``
+keeps only the columns named. ``load_dataset(OUT)`` reads every format.
 
 OUT follows the rule every write of curator's follows: it is a new or empty folder, outside
 the dataset, and it becomes a folder curator owns. The copy is made in a fresh temporary
@@ -9,23 +12,110 @@ was there before is ever deleted."""
 from __future__ import annotations
 
 import copy
+import gzip
+import json
 import os
 import shutil
 import tempfile
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from ..atomic import PUBLIC_MODE
+from ..atomic import PUBLIC_MODE, write_atomic
 from ..errors import NotADataset, UsageError
+from ..layout import Layout
 from . import journal
-from .commit import write_card
+from .card import render_card
 from .files import inside, sha256_file
 from .manifest import Manifest, load_manifest
 from .owner import claim
 from .parquet import shard_path
 
+FORMATS = ("parquet", "jsonl", "jsonl.gz")
+
 
 class ExportError(UsageError):
     pass
+
+
+def check_fields(fields: list[str] | None) -> list[str] | None:
+    """``--fields`` as the record's column order; an unknown name is refused by name."""
+    if not fields:
+        return None
+    from ..record import article_schema
+
+    known = list(article_schema()["properties"])
+    unknown = [f for f in fields if f not in known]
+    if unknown:
+        raise ExportError(
+            f"--fields: {', '.join(unknown)}: not a column (columns: {', '.join(known)})"
+        )
+    return [k for k in known if k in fields]
+
+
+def _iso(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _iso(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_iso(v) for v in value]
+    return value
+
+
+def _write_jsonl(table, target: Path, gz: bool) -> None:
+    """One JSON object a line; a gzip file with no name or time in its header (reproducible)."""
+    with open(target, "wb") as raw:
+        fh = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if gz else raw
+        try:
+            for batch in table.to_batches(max_chunksize=1000):
+                lines = (
+                    json.dumps(_iso(row), ensure_ascii=False) + "\n" for row in batch.to_pylist()
+                )
+                fh.write("".join(lines).encode("utf-8"))
+        finally:
+            if gz:
+                fh.close()
+
+
+def _convert_shards(
+    dataset: Path,
+    manifest: Manifest,
+    entry: dict,
+    staging: Path,
+    fmt: str,
+    fields: list[str] | None,
+) -> dict:
+    """Each shard read (checksum first) and written in ``fmt`` with ``fields``, under the same
+    name with the format's extension; returns the new shard entries."""
+    import pyarrow.parquet as pq
+
+    shards, names = {}, []
+    for rel in entry["shards"]:
+        source = shard_path(dataset, rel)
+        if sha256_file(source) != manifest.shards[rel]["sha256"]:
+            raise ExportError(
+                f"{rel}: sha256 does not match the manifest; run `curator validate {dataset}`"
+            )
+        new_rel = rel.removesuffix(".parquet") + f".{fmt}"
+        target = inside(staging, new_rel, "manifest.json: shard")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        table = pq.read_table(source, columns=fields)
+        if fmt == "parquet":
+            pq.write_table(table.replace_schema_metadata(None), target, compression="zstd",
+                           row_group_size=1000, write_page_index=True)  # fmt: skip
+        else:
+            _write_jsonl(table, target, gz=fmt.endswith(".gz"))
+        os.chmod(target, PUBLIC_MODE)
+        shards[new_rel] = {
+            **manifest.shards[rel],
+            "sha256": sha256_file(target),
+            "num_rows": table.num_rows,
+            "num_bytes": target.stat().st_size,
+        }
+        names.append(new_rel)
+    entry["shards"] = names
+    return shards
 
 
 def _check_out(dataset: Path, out: Path) -> None:
@@ -51,9 +141,20 @@ def _copy_shards(dataset: Path, manifest: Manifest, entry: dict, staging: Path) 
     return shards
 
 
-def export(dataset: Path, version: str, out: Path) -> Path:
-    """Copy ``version``'s shards to ``out`` (same relative paths) with a manifest holding only
-    that version and a card whose default config is it; checksums are verified on the way."""
+def export(
+    dataset: Path,
+    version: str,
+    out: Path,
+    *,
+    fmt: str = "parquet",
+    fields: list[str] | None = None,
+) -> Path:
+    """Write ``version`` to ``out`` (same relative paths; other formats change only the
+    extension) with a manifest holding only that version and a card whose default config is
+    it; checksums are verified on the way."""
+    if fmt not in FORMATS:
+        raise ExportError(f"--format {fmt!r}: one of {', '.join(FORMATS)}")
+    fields = check_fields(fields)
     manifest = load_manifest(dataset)
     if manifest is None:
         raise NotADataset(dataset)
@@ -66,11 +167,18 @@ def export(dataset: Path, version: str, out: Path) -> Path:
     )
     try:
         claim(staging, manifest.name)
-        shards = _copy_shards(dataset, manifest, entry, staging)
+        if fmt == "parquet" and fields is None:
+            shards = _copy_shards(dataset, manifest, entry, staging)
+        else:
+            shards = _convert_shards(dataset, manifest, entry, staging, fmt, fields)
+        if fields is not None:
+            entry["fields"] = fields
+        entry["format"] = fmt
         entry["note"] = (entry.get("note") or "") + f" Exported from {manifest.name} {version}."
         single = Manifest(name=manifest.name, versions=[entry], shards=shards)
         single.save(staging)
-        write_card(staging, single, entry.get("meta", {}), kept=1)
+        card = render_card(single, entry.get("meta", {}), out.name, 1, dataset=staging)
+        write_atomic(Layout(staging).card, card)  # its snippet names OUT, not the staging folder
         journal.clear(staging)  # the export is whole: nothing in it is a leftover
         if out.exists():
             out.rmdir()

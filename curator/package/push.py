@@ -105,20 +105,25 @@ def plan(dataset: Path, repo: str, state: dict[str, Any]) -> list[Step]:
         raise NotADataset(dataset)
     files = dict(state["files"])
     steps = []
+    assets: dict[str, bytes] | None = None
     for i, entry in enumerate(manifest.versions):
         if entry["version"] in state["versions"]:
             continue
+        if assets is None:
+            assets = card_assets(dataset)
         sub = _as_of(manifest, i)
-        card = render_card(sub, entry.get("meta", {}), repo, entry.get("versions_kept", 30)).encode(
-            "utf-8"
-        )
+        card = render_card(
+            sub, entry.get("meta", {}), repo, entry.get("versions_kept", 30),
+            dataset=dataset, assets=[name.removeprefix("assets/") for name in assets],
+        ).encode("utf-8")  # fmt: skip
         manifest_json = (json.dumps(sub.to_json(), indent=2, ensure_ascii=False) + "\n").encode(
             "utf-8"
         )
         wanted: dict[str, str] = {rel: meta["sha256"] for rel, meta in sub.shards.items()}
         wanted.update({"README.md": _sha(card), "manifest.json": _sha(manifest_json)})
         content: dict[str, bytes | Path] = {rel: shard_path(dataset, rel) for rel in sub.shards}
-        content.update({"README.md": card, "manifest.json": manifest_json})
+        content.update({"README.md": card, "manifest.json": manifest_json, **assets})
+        wanted.update({name: _sha(data) for name, data in assets.items()})
         upload = {p: content[p] for p, sha in wanted.items() if files.get(p) != sha}
         delete = sorted(p for p in files if p not in wanted)
         c = entry["counts"]
@@ -131,6 +136,14 @@ def plan(dataset: Path, repo: str, state: dict[str, Any]) -> list[Step]:
         )
         files = wanted
     return steps
+
+
+def card_assets(dataset: Path) -> dict[str, bytes]:
+    """The card's chart pictures (path in the repo -> PNG bytes), drawn from the latest
+    version for this push (as ``curator report --card-assets`` draws them; a build never)."""
+    from ..report import card_pictures
+
+    return card_pictures(dataset)
 
 
 def _size(content: bytes | Path) -> int:
