@@ -102,3 +102,13 @@ def test_a_header_date_far_from_the_fetch_is_the_articles_not_a_masthead():
     cands = {"published": [("htmldate", "2024-06-01T00:00:00Z")]}
     _drop_masthead_dates(cands, ["Saturday 1 June 2024"], parse_datetime("2024-06-01T09:00:00Z"))
     assert not cands["published"]
+
+
+def test_microdata_authors_in_one_byline_stay_together():
+    span = '<span itemprop="author" itemscope><span itemprop="name">{}</span></span>'
+    body = (
+        f'<div class="credits">Reporting by {span.format("Mara Quill")} and '
+        f"{span.format('Otto Brandt')}</div>"
+        f'<div class="more-stories"><p>{span.format("Rita Other")}</p></div>'
+    )
+    assert tag(body=body)["authors"] == ["Mara Quill", "Otto Brandt"]

@@ -281,6 +281,9 @@ def read_meta(tree: Any, out: Candidates) -> None:
 
 
 def read_microdata(tree: Any, out: Candidates) -> None:
+    # Authors marked in one container ("By <span itemprop=author>A</span> and <span
+    # itemprop=author>B</span>") are one value: the page's first author value is its byline.
+    groups: dict[Any, list[str]] = {}
     for el in tree.xpath("//*[@itemprop]"):
         if el.tag == "meta" and el.getparent() is not None and el.getparent().tag == "head":
             continue  # head <meta itemprop> counted already as meta
@@ -289,7 +292,11 @@ def read_microdata(tree: Any, out: Candidates) -> None:
                 _add(out, ITEMPROP_FIELDS[prop], "microdata", _attr_text(el))
             elif prop == "author" and not _in_others(el):
                 names = el.xpath('.//*[@itemprop="name"]')
-                _add(out, "authors", "microdata", _attr_text(names[0]) if names else _attr_text(el))
+                name = _attr_text(names[0]) if names else _attr_text(el)
+                if name:
+                    groups.setdefault(el.getparent(), []).append(name)
+    for names in groups.values():
+        _add(out, "authors", "microdata", names)
 
 
 _CRUMB_CLASS = re.compile(
