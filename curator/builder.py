@@ -369,12 +369,15 @@ def _run_locked(
 
 def _stream(spec, steps: _Run, packer: _Packer, refresh: bool, progress, options, batch) -> dict:
     """Run the pipeline into ``packer``; returns the per-host fetch summary."""
+    from .tag import SinceScope
+
     executor = make_executor(**_executor_options(spec, options))
     context = _fetcher(spec, refresh, steps.denied.denylist)
     sources = read_sources(context)
     try:
         docs = steps.skip.run(steps.denied.run(sources))
         stream = _run_pipeline(docs, steps.driver_steps, executor, progress)
+        stream = SinceScope(context.scope).run(stream)  # pages no listing dated (homepages)
         packer.consume(stream, steps.dedup, batch)
     finally:
         executor.close()
