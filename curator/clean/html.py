@@ -281,7 +281,10 @@ def _parser() -> lxml_html.HTMLParser:
     classes nobody here uses), ~20% of the pre-clean and the tagger's tree walks on big pages."""
     parser = getattr(_PARSERS, "parser", None)
     if parser is None:
-        parser = _PARSERS.parser = lxml_html.HTMLParser()
+        # Comments and processing instructions dropped as trafilatura's own parser drops them:
+        # kept, they split text nodes and the extractor loses paragraphs (on real pages,
+        # whole sections of articles whose markup is full of template comments).
+        parser = _PARSERS.parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
         parser.set_element_class_lookup(
             etree.ElementDefaultClassLookup(
                 element=lxml_html.HtmlElement,

@@ -65,7 +65,10 @@ def _not_an_article(kept: list[str]) -> str | None:
     if prose / max(words - table, 1) < MIN_PROSE_SHARE:
         return f"not an article: only {prose} of {words} words are in prose paragraphs (a list of links or headlines)"
     teasers = sum(p.rstrip().endswith(("…", "...")) for p in kept)
-    if teasers >= MIN_TEASERS and teasers * 2 >= len(kept):
+    # against the prose paragraphs: an index's dates and headlines between its teasers are
+    # not article paragraphs
+    sentences = sum(1 for p in kept if is_sentence_like(p))
+    if teasers >= MIN_TEASERS and teasers * 2 >= sentences:
         return f"not an article: {teasers} of {len(kept)} paragraphs are truncated teasers (an index page)"
     return None
 

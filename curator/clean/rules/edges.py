@@ -185,7 +185,9 @@ def rule(page: Page) -> None:
     body = [i for i in live if _is_body(page, page.paragraphs[i])]
     if not body:
         return
-    for i in _standfirst(page, body):
+    # In HTML a sentence above the byline is the article's: the extractor keeps the header's
+    # summary with the body (and readers count it as the article's first paragraph).
+    for i in _standfirst(page, body) if page.form == "text" else []:
         page.remove(i, "standfirst")
         page.metadata.setdefault("description", page.paragraphs[i])
         body.remove(i)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import Page, block_rule, line_rule
+from . import Page, block_rule, is_sentence_like, line_rule
 
 _HEADING = (
     r"related(?: (?:articles?|stories|news|posts|content|coverage|topics|links))?|more (?:on|about) this (?:story|topic)"
@@ -26,10 +26,43 @@ def is_inline_link(line: str) -> bool:
     return len(line.split()) <= MAX_INLINE_WORDS and bool(_INLINE.match(line))
 
 
+# In HTML, "Read more" alone is a teaser's button, not the heading of a list: it goes, and
+# what follows it stays (a resource list prints one under every item).
+_BUTTON = re.compile(
+    r"^(?:read more|continue reading|lire la suite|weiterlesen|leer más|seguir leyendo)\s*[:.»›>…-]*\s*$",
+    re.I,
+)
 _list_rule = block_rule("related-links", lambda line: bool(_BARE.match(line)))
+_html_list_rule = block_rule(
+    "related-links", lambda line: bool(_BARE.match(line)) and not _BUTTON.match(line)
+)
 _inline_rule = line_rule("related-links", is_inline_link)
+_button_rule = line_rule("related-links", lambda line: bool(_BUTTON.match(line)))
 
 
 def rule(page: Page) -> None:
+    if page.form == "html":
+        _html_rule(page)
+        return
     _inline_rule(page)
     _list_rule(page)
+
+
+def _html_rule(page: Page) -> None:
+    """In HTML the extractor has already dropped the link lists of the page; a "See also"
+    list inside the article's prose is the article's own. Only the lists after its last
+    prose paragraph go."""
+    prose = [i for i in page.live() if is_sentence_like(page.paragraphs[i])]
+    end = prose[-1] if prose else -1
+    tail = Page(
+        paragraphs=[p if i > end else "" for i, p in enumerate(page.paragraphs)],
+        removed_by=dict(page.removed_by),
+        form=page.form,
+    )
+    for i in range(end + 1):
+        tail.removed_by.setdefault(i, "")
+    for apply in (_inline_rule, _html_list_rule, _button_rule):
+        apply(tail)
+    for i, name in tail.removed_by.items():
+        if name and i not in page.removed_by:
+            page.remove(i, name)

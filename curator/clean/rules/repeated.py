@@ -8,11 +8,6 @@ from . import Page
 
 TOP_REGION = 4
 MIN_REPEAT_WORDS = 5  # short lines (a "Photo" label, a subheading) may repeat legitimately
-# An article repeats its own list items ("- Cost: $20"), table rows and subheadings (the same
-# "How to adapt:" under each trend, the same instruction each day of a plan): only a
-# paragraph of prose repeated is a copy of chrome (a teaser or standfirst printed twice).
-MIN_REPEAT_PROSE_WORDS = 12
-_LIST_OR_TABLE = re.compile(r"^(?:[-*•|+]\s|\d{1,3}[.)]\s)")
 
 
 def _key(text: str) -> str:
@@ -29,15 +24,16 @@ def title_rule(page: Page) -> None:
 
 
 def paragraph_rule(page: Page) -> None:
+    """Plain text only. In HTML, measured on real pages, what repeats inside the extracted
+    article is mostly the article's: list items, subheadings, pull quotes (removal precision
+    0.43, and 0.89 even when narrowed to prose paragraphs of 12 words or more)."""
+    if page.form == "html":
+        return
     seen: set[str] = set()
     for i in page.live():
         line = page.paragraphs[i]
         key = _key(line)
         if len(key.split()) < MIN_REPEAT_WORDS:
-            continue
-        if page.form == "html" and (
-            len(key.split()) < MIN_REPEAT_PROSE_WORDS or _LIST_OR_TABLE.match(line)
-        ):
             continue
         if key in seen:
             page.remove(i, "repeated-paragraph")
