@@ -12,7 +12,8 @@ Rows: HTML pages, text pages, and the held-out site (``holdout: true``, kept out
 tuning) on their own lines as the honest estimate for unseen sites; then the hand-written
 plain-text pages of ``--extra`` (tests/data/cleaner: fictional sites with varied chrome, same
 manifest and label format) on a row of their own. ``--modes`` adds curator
-run with each trafilatura mode on the tuning pages: how DEFAULT_MODE was chosen.
+run with each trafilatura mode on the tuning pages (DEFAULT_MODE is chosen on real pages, by
+scripts/eval_real.py).
 ``--details`` lists the worst tuning pages (never held-out ones).
 
     .venv/bin/python scripts/eval_cleaner.py [--corpus datasets/raw/news-sample]
@@ -157,7 +158,7 @@ def table(cases: list[Case]) -> str:
 def modes_table(cases: list[Case]) -> str:
     subset = [c for c in cases if c.form == "html" and not c.holdout and c.group == "sample"]
     lines = [
-        "curator on the tuning HTML pages, by trafilatura mode (DEFAULT_MODE is chosen from this):"
+        "curator on the tuning HTML pages, by trafilatura mode (DEFAULT_MODE is chosen on real pages: scripts/eval_real.py):"
     ]
     for mode in MODES:
         (p, r, f), n_rej, _ = score(subset, curator_html(mode))
