@@ -27,7 +27,7 @@ In one run, page by page and interleaved (so that CPU timings share the machine'
 - The metadata table of ``scripts/eval_real_metadata.py`` (issue 14) when that file exists.
 
     .venv/bin/python scripts/eval_real.py [--realpages DIR] [--sets articles,readability]
-        [--worst 15] [--no-text] [--no-other] [--json OUT]
+        [--worst 15] [--no-text] [--no-other] [--no-metadata] [--json OUT]
 """
 
 from __future__ import annotations
@@ -310,6 +310,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--no-text", dest="text", action="store_false", help="skip the plain-text renderings")  # fmt: skip
     ap.add_argument("--no-other", dest="other", action="store_false", help="skip other/")
+    ap.add_argument("--no-metadata", dest="metadata", action="store_false", help="skip the issue 14 table")  # fmt: skip
     ap.add_argument("--json", type=Path, help="also write the full results here")
     args = ap.parse_args()
     if not (args.realpages / "realpages.py").exists():
@@ -321,10 +322,13 @@ def main() -> int:
     sets = [run_set(rp, name, args) for name in args.sets.split(",") if name]
     other = run_other(rp) if args.other else None
     print_report(sets, other)
+    sys.stdout.flush()
     # ---- issue 14 hook: the real-page metadata table, when scripts/eval_real_metadata.py exists
     try:
         import eval_real_metadata  # type: ignore[import-not-found]
     except ImportError:
+        eval_real_metadata = None
+    if not args.metadata:
         eval_real_metadata = None
     if eval_real_metadata is not None:
         print("\n## Metadata on real pages (scripts/eval_real_metadata.py)\n")
