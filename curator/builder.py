@@ -38,24 +38,28 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from tqdm import tqdm
 
 from .clean import BoilerplateModel, CleanStep, LearnedBoilerplate
-from .errors import disk_full, is_disk_full
+from .denylist import DenyList
+from .errors import UsageError, disk_full, is_disk_full
 from .executors import chunked, make_executor
 from .faults import crash_point
 from .keys import find_sorted, hex_key
 from .layout import Layout
+from .log import progress
 from .package.dataset import Dataset, ReleaseSettings
-from .package.denylist import DenyFilter, DenyList
 from .package.owner import check_separate
+from .package.runs import new_run_folder, write_run
 from .pipeline import Document, Step
 from .sources import CrawlSummary, RunContext, read_sources
 from .spec import Spec, load_spec
+from .urls import host_of
 
 # Documents deduplicated together in memory (with their texts): the bound on a run's memory.
 # ~20,000 news articles are ~200-300 MB of Python objects; see the module doc.
 DEDUP_BATCH = 20_000
+# Rejections that mean a page could not be had at all (not that it was not an article)
+FETCH_FAILURES = ("fetch failed", "robots.txt unreachable", "sitemap unreadable", "feed unreadable")
 
 
 @dataclass
@@ -67,13 +71,33 @@ class BuildResult:
     message: str = ""
     hosts: str = ""  # per-host fetch table, when the sources were fetched
     by_host: dict[str, dict[str, Any]] = field(default_factory=dict)
+    failures: list[dict[str, Any]] = field(default_factory=list)  # per host: count, first URL
+    run_report: str | None = None  # the run's report folder
+
+    @property
+    def failed(self) -> bool:
+        """The work failed: pages could not be fetched and nothing at all was read."""
+        return bool(self.failures) and not self.version and not self._read_any()
+
+    def _read_any(self) -> bool:
+        c = self.counts
+        got = sum(c.get(k, 0) for k in ("added", "duplicates", "unchanged", "already_published"))
+        return got > 0 or c.get("rejected", 0) > sum(f["count"] for f in self.failures)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "dataset": str(self.dataset), "version": self.version, "counts": self.counts,
             "reject_reasons": self.reject_reasons, "message": self.message,
-            "by_host": self.by_host,
+            "by_host": self.by_host, "failures": self.failures, "failed": self.failed,
+            "run_report": self.run_report,
         }  # fmt: skip
+
+    def failure_lines(self) -> list[str]:
+        """One line per host whose pages could not be fetched: count, first URL, error."""
+        return [
+            f"{f['host']}: {f['count']} page(s) could not be fetched, first {f['first_url']}: {f['error']}"
+            for f in self.failures
+        ]
 
     def summary(self) -> str:
         c = self.counts
@@ -86,8 +110,12 @@ class BuildResult:
             f"  rejected {n:>4} x {reason}"
             for reason, n in sorted(self.reject_reasons.items(), key=lambda x: -x[1])
         ]
+        if self.failures:
+            lines += ["", "failed:", *(f"  {line}" for line in self.failure_lines())]
         if self.hosts:
             lines += ["", "fetched, by host:", self.hosts]
+        if self.run_report:
+            lines += ["", f"run report: {self.run_report}"]
         return "\n".join(lines)
 
 
@@ -164,23 +192,53 @@ def _executor_options(spec: Spec, options: dict[str, Any] | None) -> dict[str, A
     return options
 
 
-def _progress(
-    stream: Iterable[Document], name: str, position: int, enabled: bool
-) -> Iterable[Document]:
-    return tqdm(
-        stream, desc=f"{name:>16}", unit="doc", position=position, leave=True, disable=not enabled
-    )
-
-
 def _run_pipeline(
-    docs: Iterable[Document], driver_steps: list[Step], executor, progress: bool
+    docs: Iterable[Document], steps: _Run, executor, progress: bool
 ) -> Iterator[Document]:
-    """The whole run as one lazy stream: nothing here holds more than a step's own batch."""
-    stream: Iterable[Document] = _progress(docs, "read", 0, progress)
-    stream = _progress(executor.run(_document_steps(), stream), "clean+tag", 1, progress)
-    for position, step in enumerate(driver_steps, 2):
-        stream = _progress(step.run(stream), step.name, position, progress)
-    yield from stream
+    """The whole run as one lazy stream: nothing here holds more than a step's own batch.
+    Progress is shown for each real stage: read (and fetch), clean+tag, filter (learned
+    boilerplate, text refresh, quality filters); dedup+package counts in :class:`_Packer`."""
+    show = progress_for(progress)
+    stream: Iterable[Document] = show(docs, "read", steps.expected, 0)
+    stream = show(executor.run(_document_steps(), stream), "clean+tag", None, 1)
+    for step in steps.driver_steps:
+        stream = step.run(stream)
+    yield from show(stream, "filter", None, 2)
+
+
+def progress_for(enabled: bool):
+    """:func:`curator.log.progress`, or a pass-through when progress is off."""
+    return progress if enabled else (lambda stream, *args: stream)
+
+
+def expected_pages(spec: Spec) -> int | None:
+    """How many pages the sources will give, when every source is local and says so cheaply
+    (a manifest's entries, a folder's files, a JSON-lines file's lines); else None."""
+    total = 0
+    for source in spec.data.get("sources", []):
+        count = _local_count(spec, source)
+        if count is None:
+            return None
+        total += count
+    return total
+
+
+def _local_count(spec: Spec, source: dict[str, Any]) -> int | None:
+    kind, path = source.get("type"), spec.resolve(source.get("path", "."))
+    try:
+        if kind == "manifest":
+            import json
+
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return len(data.get("pages", data) if isinstance(data, dict) else data)
+        if kind == "folder":
+            return sum(1 for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        if kind == "jsonl":
+            with path.open("rb") as fh:
+                return sum(1 for line in fh if line.strip())
+    except (OSError, ValueError, TypeError):
+        return None
+    return None
 
 
 def _fetcher(spec: Spec, refresh: bool, denylist: DenyList) -> RunContext:
@@ -213,16 +271,27 @@ class _Packer:
     """Consumes the stream in dedup batches: counts verdicts and puts each document into the
     version's transaction (a row, a reject, a duplicate) as each batch completes."""
 
-    def __init__(self, version, deny: DenyList, already: np.ndarray, corrections) -> None:
+    def __init__(
+        self, version, deny: DenyList, already: np.ndarray, corrections, show=None
+    ) -> None:
         self.version, self.deny, self.already = version, deny, already
         self.corrections = corrections  # a CorrectionFinder: keeps pages corrected upstream
+        self.show = show or progress_for(False)
         self.counts: Counter = Counter()
         self.reasons: Counter = Counter()
+        self.fetch_failures: dict[str, list] = {}  # host -> [count, first URL, first error]
 
     def consume(self, stream: Iterable[Document], dedup, batch_size: int) -> None:
+        for doc in self.show(
+            self._deduplicated(stream, dedup, batch_size), "dedup+package", None, 3
+        ):
+            self._pack(doc)
+
+    def _deduplicated(
+        self, stream: Iterable[Document], dedup, batch_size: int
+    ) -> Iterator[Document]:
         for batch in chunked(stream, batch_size):
-            for doc in dedup.run(batch):
-                self._pack(doc)
+            yield from dedup.run(batch)
             for row in dedup.report:
                 self.version.duplicate(row)
 
@@ -233,6 +302,7 @@ class _Packer:
             c["rejected"] += 1
             self.reasons[_reason_class(d.rejected)] += 1
             self.version.reject(d.origin, d.record.get("url"), d.rejected)
+            self._note_fetch_failure(d)
         elif d.duplicate_of:
             c["duplicates"] += 1  # corrections are taken out of this count at the end
             self.corrections.see(d)
@@ -245,26 +315,29 @@ class _Packer:
                 c["added"] += 1
                 self.version.add(d.record)
 
-    def result_counts(self, skip: SkipSeen, denied: DenyFilter, corrected: int) -> dict[str, int]:
+    def _note_fetch_failure(self, d: Document) -> None:
+        """Per host: how many pages could not be fetched, the first one and why."""
+        if not d.rejected.startswith(FETCH_FAILURES):
+            return
+        url = d.record.get("url") or d.origin or ""
+        entry = self.fetch_failures.setdefault(host_of(url) or "(none)", [0, url, d.rejected])
+        entry[0] += 1
+
+    def result_counts(self, skip: SkipSeen, denied: int, corrected: int) -> dict[str, int]:
         c = self.counts
         return {
-            "read": c["seen"] + skip.unchanged + denied.dropped, "unchanged": skip.unchanged,
-            "added": c["added"], "denied": denied.dropped + c["late_denied"],
+            "read": c["seen"] + skip.unchanged + denied, "unchanged": skip.unchanged,
+            "added": c["added"], "denied": denied + c["late_denied"],
             "duplicates": c["duplicates"] - corrected,  # a correction is not a dropped duplicate
             "rejected": c["rejected"], "already_published": c["already_published"],
             "updated": corrected,
         }  # fmt: skip
 
 
-def _meta(spec: Spec) -> dict[str, Any]:
-    keys = ("pretty_name", "license", "languages", "description")
-    return {k: spec.data[k] for k in keys if k in spec.data}
-
-
 def _settings(spec: Spec) -> ReleaseSettings:
     return ReleaseSettings(
         name=spec.name, shard_size=spec.shard_size, kept=spec.versions_kept,
-        spec_sha256=spec.sha256, meta=_meta(spec),
+        spec_sha256=spec.sha256, meta=spec.card_meta(),
     )  # fmt: skip
 
 
@@ -284,9 +357,10 @@ def run(
     with dataset.lock():
         manifest = dataset.recover()
         if fresh and manifest is not None:
-            return BuildResult(dataset.root, manifest.latest["version"], message=(
+            raise UsageError(
                 f"{dataset.root} already holds version {manifest.latest['version']}: "
-                "use `curator update SPEC` to add new articles"))  # fmt: skip
+                "`curator build` makes a first version only; use `curator update SPEC`"
+            )
         try:
             return _run_locked(spec, dataset, manifest, progress, executor, dedup_batch)
         except OSError as exc:  # numpy and pyarrow report a full disk without the file
@@ -311,11 +385,13 @@ class _Run:
     """The steps and state of one run, made from the spec and the dataset."""
 
     skip: SkipSeen
-    denied: DenyFilter
+    deny: DenyList  # checked by the run context before any request or read, once per page
     dedup: Any
     boilerplate: BoilerplateModel
     driver_steps: list[Step]
     finder: Any
+    expected: int | None = None  # pages the sources will give, when known up front
+    denied: int = 0  # pages the run context left out as taken down
 
     @classmethod
     def make(cls, spec: Spec, dataset: Dataset, manifest, version: str) -> _Run:
@@ -327,44 +403,69 @@ class _Run:
         boilerplate = _boilerplate_model(spec, layout)
         return cls(
             skip=SkipSeen(_load_seen(layout), pending=layout.seen_pending),
-            denied=DenyFilter(deny),  # taken-down pages are dropped before cleaning
+            deny=deny,
             dedup=Deduplicator(layout.index, spec.section("dedup"), spec.mirrors, version),
             boilerplate=boilerplate,
             driver_steps=_batch_steps(spec, LearnedBoilerplate(model=boilerplate)),
             finder=CorrectionFinder(dataset.root, manifest, deny),
+            expected=expected_pages(spec),
         )
 
 
 def _run_locked(
     spec: Spec, dataset: Dataset, manifest, progress: bool, executor_options, dedup_batch: int
 ) -> BuildResult:
+    run_folder = new_run_folder(dataset.layout)
     with dataset.begin(_settings(spec)) as version:
+        version.keep_reports = run_folder  # a run that writes no version keeps what it dropped
         steps = _Run.make(spec, dataset, manifest, version.name)
         already = dataset.published_ids(manifest)
-        packer = _Packer(version, steps.denied.denylist, already, steps.finder)
+        show = progress_for(progress)
+        packer = _Packer(version, steps.deny, already, steps.finder, show)
         refresh = manifest is not None
         hosts = _stream(spec, steps, packer, refresh, progress, executor_options, dedup_batch)
         corrected = steps.finder.records()
         version.correct(corrected)
         version.counts.update(packer.result_counts(steps.skip, steps.denied, len(corrected)))
-    counts, reasons = version.counts, dict(packer.reasons)
+    result = BuildResult(dataset.root, version.name if version.entry else None, version.counts,
+                         dict(packer.reasons), failures=_failures(packer), **hosts)  # fmt: skip
     if version.entry is None:
-        if counts["already_published"]:
+        if result.counts["already_published"]:
             steps.dedup.commit()  # a run killed after its manifest: bring the index up to date
         _save_seen(dataset.layout)
-        message = _nothing_new(manifest, dataset.root)
-        return BuildResult(dataset.root, None, counts, reasons, message, **hosts)
-    message = f"wrote {version.name} of {dataset.root}"
+        result.message = _nothing_new(manifest, dataset.root)
+    else:
+        result.message = f"wrote {version.name} of {dataset.root}" + _after_commit(
+            steps, dataset, version.name
+        )
     try:
-        _save_derived_state(steps, dataset.layout, version.name)
+        result.run_report = str(write_run(dataset.layout, run_folder, result.to_json()))
+    except OSError as exc:  # the run's outcome stands; only its report could not be kept
+        if not is_disk_full(exc):
+            raise
+        result.message += f"; no space was left for the run report ({exc.filename})"
+    return result
+
+
+def _failures(packer: _Packer) -> list[dict[str, Any]]:
+    return [
+        {"host": host, "count": n, "first_url": url, "error": error}
+        for host, (n, url, error) in sorted(packer.fetch_failures.items())
+    ]
+
+
+def _after_commit(steps: _Run, dataset: Dataset, version: str) -> str:
+    """Save the derived state; what to add to the message if the disk filled meanwhile."""
+    try:
+        _save_derived_state(steps, dataset.layout, version)
     except OSError as exc:  # the version is published: a full disk now costs only re-derivation
         if not is_disk_full(exc):
             raise
-        message += (
+        return (
             f"; but no space was left to save {exc.filename or 'its derived state'} "
             "(dedup index, learned boilerplate, seen pages): the next run re-derives it"
         )
-    return BuildResult(dataset.root, version.name, counts, reasons, message, **hosts)
+    return ""
 
 
 def _stream(spec, steps: _Run, packer: _Packer, refresh: bool, progress, options, batch) -> dict:
@@ -372,17 +473,17 @@ def _stream(spec, steps: _Run, packer: _Packer, refresh: bool, progress, options
     from .tag import SinceScope
 
     executor = make_executor(**_executor_options(spec, options))
-    context = _fetcher(spec, refresh, steps.denied.denylist)
+    context = _fetcher(spec, refresh, steps.deny)
     sources = read_sources(context)
     try:
-        docs = steps.skip.run(steps.denied.run(sources))
-        stream = _run_pipeline(docs, steps.driver_steps, executor, progress)
+        docs = steps.skip.run(sources)
+        stream = _run_pipeline(docs, steps, executor, progress)
         stream = SinceScope(context.scope).run(stream)  # pages no listing dated (homepages)
         packer.consume(stream, steps.dedup, batch)
     finally:
         executor.close()
         context.close()
-    steps.denied.dropped += context.denied_count()  # denied before any request
+    steps.denied = context.denied_count()  # denied before any request or read
     return _host_summary(context)
 
 

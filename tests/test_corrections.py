@@ -215,7 +215,7 @@ def test_finder_keeps_only_url_duplicates_of_their_own_published_row(tmp_path):
     assert finder.see(doc(sha="d" * 64))  # an older fetch of the same page loses
     assert [r["content_sha256"] for r in finder.records()] == ["e" * 64]
 
-    from curator.package.denylist import DenyList
+    from curator.denylist import DenyList
 
     deny = DenyList(urls=[row["canonical_url"]])
     assert not CorrectionFinder(dataset, manifest, deny).see(doc())

@@ -10,8 +10,8 @@ from versions_helpers import article, cli, load_ids, make_spec, write_jsonl
 
 from curator.builder import build, update
 from curator.dedup import Deduplicator
+from curator.denylist import DenyList
 from curator.package import load_manifest
-from curator.package.denylist import DenyList
 from curator.package.remove import remove
 from curator.package.takedown import revised_name
 from curator.package.validate import validate

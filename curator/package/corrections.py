@@ -33,11 +33,11 @@ from typing import Any
 
 import numpy as np
 
+from ..denylist import DenyList
 from ..keys import find_sorted, hex_key
 from ..pipeline import Document, Step
 from ..record import Record, empty_record
 from . import journal
-from .denylist import DenyList
 from .manifest import Manifest
 from .parquet import read_shard, read_shard_records, write_shard
 from .stats import subtract as subtract_stats  # the same arithmetic as a takedown

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_target, write_atomic
+from ..denylist import DenyList
 from ..errors import UsageError
 from ..spec import Spec, load_spec
 from ..urls import canonicalise
 from .dataset import Dataset, ReleaseSettings
-from .denylist import DenyList
 from .files import append_jsonl
 from .manifest import Manifest
 from .takedown import find_rows
