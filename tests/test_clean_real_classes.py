@@ -115,3 +115,13 @@ def test_plain_text_keeps_the_densest_run_of_prose():
     )
     span.rule(page)
     assert sorted(page.removed_by) == [0, 4, 5, 6, 7]
+
+
+def test_a_section_heading_above_the_first_sentence_is_the_articles():
+    article = "".join(f"<p>{PROSE} Paragraph {i}.</p>" for i in range(4))
+    html = _page(
+        f"<article><h1>Harbour plans</h1><p>5 min read</p><h2>Key takeaways</h2>{article}</article>"
+    )
+    cleaned = clean_html(html)
+    assert "Key takeaways" in cleaned.text
+    assert "5 min read" not in cleaned.text

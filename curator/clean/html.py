@@ -453,6 +453,21 @@ def unwrap(paras: list[str]) -> list[str]:
     return out
 
 
+_SECTION_LEVELS = {"h2", "h3", "h4", "h5", "h6"}
+
+
+def _section_headings(extraction: Any) -> set[str]:
+    """The extracted body's section headings (h2-h6; the h1 is the headline)."""
+    body = getattr(extraction, "body", None)
+    if body is None:
+        return set()
+    return {
+        normalise_line(" ".join(h.itertext()))
+        for h in body.iter("head")
+        if h.get("rend") in _SECTION_LEVELS
+    }
+
+
 def _clean_html(html: str | bytes, url: str | None, mode: str) -> Cleaned:
     if len(html) > MAX_HTML_BYTES:
         return Cleaned(
@@ -478,7 +493,7 @@ def _clean_html(html: str | bytes, url: str | None, mode: str) -> Cleaned:
     found = extract_title(original)
     title = normalise_line(found) if found else None
     paras = unwrap(paragraphs(normalise_text(extraction.text)))
-    page = run_rules(paras, url, title, "html")
+    page = run_rules(paras, url, title, "html", _section_headings(extraction))
     cleaned = finish(page, meta)
     cleaned.removed[:0] = dom_removed
     cleaned.tree, cleaned.extraction = original, extraction

@@ -44,8 +44,14 @@ def looks_binary(text: str) -> bool:
     return bool(sample) and bad / len(sample) > 0.01
 
 
-def run_rules(paras: list[str], url: str | None, title: str | None, form: str) -> Page:
-    page = Page(paragraphs=paras, url=url, title=title, form=form)
+def run_rules(
+    paras: list[str],
+    url: str | None,
+    title: str | None,
+    form: str,
+    headings: set[str] | None = None,
+) -> Page:
+    page = Page(paragraphs=paras, url=url, title=title, form=form, headings=headings or set())
     for rule in RULES:
         rule(page)
     return page

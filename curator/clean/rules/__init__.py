@@ -28,6 +28,8 @@ class Page:
     form: str = "text"
     removed_by: dict[int, str] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)
+    # HTML: the lines the extractor marked as section headings (h2-h6), never the headline
+    headings: set[str] = field(default_factory=set)
 
     def live(self) -> list[int]:
         return [i for i in range(len(self.paragraphs)) if i not in self.removed_by]

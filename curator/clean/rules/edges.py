@@ -204,8 +204,11 @@ def rule(page: Page) -> None:
             _masthead(page, h)
             _section(page, h)
     for i in leading:
-        name = "headline" if page.paragraphs[i] == page.title else "leading-chrome"
-        page.remove(i, name)
+        line = page.paragraphs[i]
+        if line == page.title:
+            page.remove(i, "headline")
+        elif line not in page.headings:  # a section heading opens the article's first section
+            page.remove(i, "leading-chrome")
     for i in live:
         if i > last and (page.form == "text" or _html_edge_chrome(page.paragraphs[i])):
             page.remove(i, "trailing-chrome")
