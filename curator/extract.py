@@ -98,6 +98,7 @@ def header_license(headers: dict[str, str] | None) -> str | None:
 
 def _fetch(url: str) -> Document:
     from .fetch import Fetcher
+
     try:
         from .sources.remote import to_document
     except ImportError:  # before the sources refactor (issue 12) lands

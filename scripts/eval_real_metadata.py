@@ -96,7 +96,9 @@ class Tally:
             self.false_names.update(false)
         if gold.get("published"):
             self.n["date_n"] += 1
-            self.n["date_ok"] += str(pred.get("published") or "")[:10] == str(gold["published"])[:10]
+            self.n["date_ok"] += (
+                str(pred.get("published") or "")[:10] == str(gold["published"])[:10]
+            )
 
     def rate(self, ok: str, n: str) -> str:
         return f"{self.n[ok] / self.n[n]:.3f}" if self.n[n] else "-"
@@ -142,7 +144,9 @@ def metadata_table() -> str:
     head = ["field"]
     for name in (*SETS, "pooled"):
         n = results[name]["peer"].n
-        head.append(f"{name} ({n['title_n'] or n['author_n']} / dated {n['date_n']}): peer / curator")
+        head.append(
+            f"{name} ({n['title_n'] or n['author_n']} / dated {n['date_n']}): peer / curator"
+        )
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for label, ok, n in ROWS:
         cells = [label]
