@@ -125,3 +125,10 @@ def test_a_section_heading_above_the_first_sentence_is_the_articles():
     cleaned = clean_html(html)
     assert "Key takeaways" in cleaned.text
     assert "5 min read" not in cleaned.text
+
+
+def test_unspaced_clauses_separated_by_spaces_are_prose():
+    from curator.clean.rules import is_sentence_like
+
+    assert is_sentence_like("一波波接續的低溫寒流報到 已將山區一帶層層山巒披上彩衣")
+    assert not is_sentence_like("首页 新闻 体育 娱乐 财经")  # a menu: words of two characters

@@ -73,11 +73,26 @@ def count_words(line: str) -> int:
     return n + len(_UNSPACED.findall(line)) // UNSPACED_CHARS_PER_WORD
 
 
+# Informal Chinese and Japanese writing separates clauses with spaces where a comma would go
+# ("一波波寒流報到 已將後山層層山巒披上彩衣"): two such clauses of this many characters are a
+# sentence even without closing punctuation. Menu items are words of two to four characters.
+MIN_UNSPACED_CLAUSE_CHARS = 6
+
+
+def _unspaced_clauses(line: str) -> bool:
+    if line.isascii():
+        return False
+    clauses = [c for c in line.split() if len(_UNSPACED.findall(c)) >= MIN_UNSPACED_CLAUSE_CHARS]
+    return len(clauses) >= 2
+
+
 def is_sentence_like(line: str) -> bool:
     """Article prose: a long paragraph, or a sentence of a few words with closing punctuation."""
     n = count_words(line)
-    return n >= LONG_PARAGRAPH_WORDS or (
-        n >= MIN_SENTENCE_WORDS and bool(_TERMINAL.search(line.strip()))
+    return (
+        n >= LONG_PARAGRAPH_WORDS
+        or (n >= MIN_SENTENCE_WORDS and bool(_TERMINAL.search(line.strip())))
+        or _unspaced_clauses(line)
     )
 
 
