@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 from ..errors import UsageError
+from ..interrupt import interrupt
 from ..pipeline import Document, Step, run_steps
 from ..timeout import time_bound
 
@@ -110,6 +111,9 @@ def prefetched(
             if isinstance(item, BaseException):
                 raise item  # a source failed: the run fails the way it would inline
             yield from collect(*item)
+    except BaseException:
+        interrupt()  # Ctrl-C or a failure: the feeder's fetches in flight are abandoned
+        raise
     finally:
         stop.set()
         while feeder.is_alive():  # unblock a feeder waiting for room in the queue

@@ -13,6 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..interrupt import reset as reset_interrupt
 from ..layout import ARCHIVE, Layout
 from ..spec import Spec
 from ..urls import host_of
@@ -73,6 +74,7 @@ class Fetcher:
         refresh: bool = False,
         transport: Handler | None = None,
     ) -> None:
+        reset_interrupt()  # a fetcher serves a new run, which starts uninterrupted
         self.config = config or FetchConfig()
         self.refresh = refresh
         self.archive = (

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+from ..interrupt import sleep as interruptible_sleep
 from .models import FetchResult, Handler, Request
 
 RETRY_AFTER_STATUSES = (429, 503)
@@ -44,7 +44,7 @@ class Retry:
         retries: int,
         backoff_seconds: float,
         max_retry_after: float,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] = interruptible_sleep,
     ) -> None:
         self.retries = retries
         self.backoff = backoff_seconds

@@ -7,6 +7,7 @@ import time
 from collections import defaultdict
 from urllib.parse import urlsplit
 
+from ..interrupt import sleep
 from .models import FetchResult, Handler, Request
 
 
@@ -42,5 +43,5 @@ class Throttle:
     def __call__(self, request: Request, call_next: Handler) -> FetchResult:
         host = host_key(request.url)
         with self._slot(host):
-            time.sleep(self._reserve(host))
+            sleep(self._reserve(host))  # an interrupt wakes it
             return call_next(request)

@@ -17,6 +17,7 @@ from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import NewConnectionError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
+from ..interrupt import INTERRUPTED, on_interrupt
 from .config import FetchConfig
 from .content import accepts
 from .decompress import LimitedDecoder, TooLarge, UnsupportedEncoding
@@ -35,6 +36,21 @@ _current = threading.local()
 
 class _Deadline(Exception):
     pass
+
+
+_ACTIVE: set[_Watchdog] = set()  # every fetch in flight, so an interrupt can cut them all
+_ACTIVE_LOCK = threading.Lock()
+
+
+def abandon_in_flight() -> None:
+    """Cut the connection of every fetch in flight (the run is ending: Ctrl-C)."""
+    with _ACTIVE_LOCK:
+        watchdogs = list(_ACTIVE)
+    for watchdog in watchdogs:
+        watchdog._fire()
+
+
+on_interrupt(abandon_in_flight)
 
 
 def utc_now() -> str:
@@ -76,10 +92,14 @@ class _Watchdog:
     def __enter__(self) -> _Watchdog:
         self._outer = getattr(_current, "watchdog", None)
         _current.watchdog = self
+        with _ACTIVE_LOCK:
+            _ACTIVE.add(self)
         self._timer.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        with _ACTIVE_LOCK:
+            _ACTIVE.discard(self)
         self._timer.cancel()
         with self._lock:
             self._sock = None  # a late timer must not cut a connection gone back to the pool
@@ -147,6 +167,8 @@ class Transport:
         )
 
     def __call__(self, request: Request) -> FetchResult:
+        if INTERRUPTED.is_set():  # the run is ending: no new connection
+            return FetchResult(request.url, error="interrupted: the run was stopped")
         response = None
         watchdog = _Watchdog(self.config.total_timeout)
         try:
