@@ -47,8 +47,8 @@ from .faults import crash_point
 from .keys import find_sorted, hex_key
 from .layout import Layout
 from .log import progress
+from .owner import claim_output
 from .package.dataset import Dataset, ReleaseSettings
-from .package.owner import check_separate
 from .package.runs import new_run_folder, write_run
 from .pipeline import Document, Step
 from .sources import CrawlSummary, RunContext, read_sources
@@ -352,8 +352,8 @@ def run(
     """Read, clean, tag, deduplicate and publish; ``executor`` is ``make_executor``'s options,
     ``dedup_batch`` the most documents held in memory together (see the module doc)."""
     spec = spec if isinstance(spec, Spec) else load_spec(spec)
-    check_separate(spec.output, spec.path, local_source_paths(spec))
-    dataset = Dataset.claim(spec.output, spec.name)  # before anything is written: ours
+    claim_output(spec)  # before anything is written: the folder must be ours
+    dataset = Dataset(spec.output)
     with dataset.lock():
         manifest = dataset.recover()
         if fresh and manifest is not None:
@@ -367,17 +367,6 @@ def run(
             if is_disk_full(exc) and not exc.filename:
                 raise disk_full(dataset.root) from exc
             raise
-
-
-def local_source_paths(spec: Spec) -> list[Path]:
-    """The files and folders the spec's local sources read (a ``manifest`` source reads the
-    pages in its file's folder), which the dataset folder must stay out of."""
-    paths = []
-    for source in spec.data.get("sources", []):
-        if "path" in source:
-            path = spec.resolve(source["path"])
-            paths.append(path.parent if source.get("type") == "manifest" else path)
-    return paths
 
 
 @dataclass

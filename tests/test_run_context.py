@@ -17,7 +17,7 @@ import curator
 from curator.denylist import DenyList
 from curator.fetch import MIDDLEWARES, FetchConfig, Fetcher
 from curator.fetch.middlewares import REQUIRED, ordered
-from curator.package.owner import claim
+from curator.owner import claim
 from curator.package.remove import remove
 from curator.sources import SOURCE_TYPES, RunContext, crawl, read_sources, remote_types
 from curator.spec import SpecError, load_spec, spec_schema

@@ -35,13 +35,13 @@ from ..faults import crash_point
 from ..keys import hex_key
 from ..layout import RUNS, Layout
 from ..lock import dataset_lock
+from ..owner import claim
 from ..record import Record
 from . import writer
 from .commit import commit_release, finish, settle
 from .corrections import Corrections, apply_corrections, merge_corrections
 from .files import append_jsonl
 from .manifest import Manifest, load_manifest, next_version
-from .owner import claim, require_owned
 from .parquet import read_shard
 from .takedown import repoint, rewrite_shards
 from .writer import ShardWriter, iter_carried_rows, now, version_entry
@@ -71,12 +71,6 @@ class Dataset:
     def claim(cls, root: Path, name: str) -> Dataset:
         """The dataset at ``root``, made curator's if it is new (see :mod:`.owner`)."""
         claim(Path(root), name)
-        return cls(root)
-
-    @classmethod
-    def existing(cls, root: Path) -> Dataset:
-        """A folder curator owns (or an empty or missing one), never someone else's."""
-        require_owned(Path(root))
         return cls(root)
 
     @contextmanager

@@ -24,11 +24,11 @@ from typing import Any
 from ..atomic import PUBLIC_MODE, write_atomic
 from ..errors import NotADataset, UsageError
 from ..layout import Layout
+from ..owner import claim
 from . import journal
 from .card import render_card
 from .files import inside, sha256_file
 from .manifest import Manifest, load_manifest
-from .owner import claim
 from .parquet import shard_path
 
 FORMATS = ("parquet", "jsonl", "jsonl.gz")

@@ -65,7 +65,7 @@ def remove(
     if not reason or not reason.strip():
         raise UsageError("remove: give a reason (it goes in the removal log)")
     spec = spec if isinstance(spec, Spec) else load_spec(spec)
-    dataset = Dataset.existing(spec.output)
+    dataset = Dataset.claim(spec.output, spec.name)  # its deny-list is written even before a build
     with dataset.lock():
         manifest = dataset.recover()
         return _remove_locked(spec, dataset, manifest, url, id_, reason.strip())

@@ -8,13 +8,14 @@ per host as "denied".
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqdm import tqdm
-
 from ..denylist import DenyList
 from ..fetch import HostStats
+from ..log import progress as show_progress
+from ..owner import claim_output
 from ..pipeline import Document
 from ..spec import Spec
 from ..urls import host_of
@@ -79,6 +80,17 @@ def _refusal(doc: Document) -> str | None:
     return reason.split(":", 1)[0] if not reason.startswith("publisher") else reason
 
 
+def _remote_pages(spec: Spec, context: RunContext) -> Iterator[Document]:
+    for source in spec.data["sources"]:
+        kind = SOURCE_TYPES[source["type"]]
+        if kind.remote:
+            yield from kind.read(source, spec, context)
+
+
+def _shown(docs: Iterator[Document], enabled: bool) -> Iterator[Document]:
+    return show_progress(docs, "crawl") if enabled else docs
+
+
 def crawl(
     spec: Spec,
     state_dir: str | Path | None = None,
@@ -91,17 +103,14 @@ def crawl(
     ``<output>/.curator``). ``refresh`` revalidates archived pages with conditional GETs.
     Pages on ``denylist`` (default: the dataset's deny-list) are not requested, counted as denied."""
     refused: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    if state_dir is None:
+        claim_output(spec)  # the archive goes into the dataset folder: it must be ours
     context = RunContext.from_spec(spec, state_dir, refresh=refresh, denylist=denylist)
-    with context, tqdm(disable=not progress, unit="page", desc="crawl") as bar:
-        for source in spec.data["sources"]:
-            kind = SOURCE_TYPES[source["type"]]
-            if not kind.remote:
-                continue
-            for doc in kind.read(source, spec, context):
-                bar.update()
-                reason = _refusal(doc)
-                if reason:
-                    refused[host_of(doc.record.get("url") or doc.origin) or "(none)"][reason] += 1
+    with context:
+        for doc in _shown(_remote_pages(spec, context), progress):
+            reason = _refusal(doc)
+            if reason:
+                refused[host_of(doc.record.get("url") or doc.origin) or "(none)"][reason] += 1
     by_host = context.host_stats()
     for host in refused:
         by_host.setdefault(host, HostStats())

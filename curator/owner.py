@@ -12,9 +12,10 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..atomic import write_atomic
-from ..errors import NotOurFolder
-from ..layout import Layout
+from .atomic import write_atomic
+from .errors import NotOurFolder
+from .layout import Layout
+from .spec import Spec
 
 
 def owns(dataset: Path) -> bool:
@@ -22,8 +23,11 @@ def owns(dataset: Path) -> bool:
 
 
 def _legacy_dataset(dataset: Path) -> bool:
-    """A dataset of a curator from before the marker: a curator manifest and a state folder."""
+    """A dataset of a curator from before the marker: a curator manifest and a state folder,
+    or nothing but the state folder (a deny-list written before the first build)."""
     layout = Layout(dataset)
+    if dataset.is_dir() and [p.name for p in dataset.iterdir()] == [layout.state.name]:
+        return True
     manifest = layout.manifest
     if not (manifest.is_file() and layout.state.is_dir()):
         return False
@@ -55,17 +59,6 @@ def claim(dataset: Path, name: str) -> None:
     _write_marker(dataset, name)
 
 
-def require_owned(dataset: Path) -> None:
-    """Refuse to change an existing folder curator does not own (``remove``, ``export``)."""
-    if dataset.exists() and not owns(dataset) and not _legacy_dataset(dataset):
-        if dataset.is_dir() and not any(dataset.iterdir()):
-            return
-        raise NotOurFolder(
-            f"{dataset}: not a folder curator made (no {Layout(dataset).relative(Layout(dataset).owner)}); "
-            "refusing to write into it"
-        )
-
-
 def _overlaps(a: Path, b: Path) -> bool:
     return a == b or a in b.parents or b in a.parents
 
@@ -86,3 +79,21 @@ def check_separate(output: Path, spec_file: Path, source_paths: list[Path]) -> N
                 f"output {output}: overlaps the source path {source}; "
                 "set `output` to a folder outside every source"
             )
+
+
+def local_source_paths(spec: Spec) -> list[Path]:
+    """The files and folders the spec's local sources read (a ``manifest`` source reads the
+    pages in its file's folder), which the dataset folder must stay out of."""
+    paths = []
+    for source in spec.data.get("sources", []):
+        if "path" in source:
+            path = spec.resolve(source["path"])
+            paths.append(path.parent if source.get("type") == "manifest" else path)
+    return paths
+
+
+def claim_output(spec: Spec) -> None:
+    """The checks every command that writes a spec's dataset makes first (build, update,
+    crawl): ``output`` apart from the spec and the sources, and a folder curator owns."""
+    check_separate(spec.output, spec.path, local_source_paths(spec))
+    claim(spec.output, spec.name)
