@@ -432,22 +432,18 @@ def body(
     dataset: Path | None = None,
     assets: list[str] | None = None,
 ) -> str:
+    """The card's prose, section by section, for the people who use the data."""
+    return (
+        _intro(manifest, meta)
+        + _load_section(manifest, path_hint, kept)
+        + _notes_section(meta)
+        + _made_section(manifest, meta, dataset)
+        + _contents_section(manifest, dataset, assets)
+    )
+
+
+def _intro(manifest: Manifest, meta: dict[str, Any]) -> str:
     latest = manifest.latest
-    stats = latest["stats"]
-    older = len(manifest.versions) - len(config_versions(manifest, kept))
-    hint = load_hint(path_hint)
-    where = (
-        "# on the Hub; from a copy of this folder, name the folder instead"
-        if "/" in hint and not hint.startswith(".")
-        else f'# the path of this folder; once on the Hub, load_dataset("{PLACEHOLDER}")'
-    )
-    spec_text, _ = _spec_parts(meta)
-    spec_block = (
-        f"<details><summary>The spec (secrets masked, local paths relative to it)</summary>\n\n"
-        f"```toml\n{spec_text.strip()}\n```\n\n</details>"
-        if spec_text
-        else f"The spec's sha256: `{latest['spec_sha256'][:16]}`."
-    )
     homepage = f"\nHomepage: <{meta['homepage']}>\n" if meta.get("homepage") else ""
     return f"""
 # {meta.get("pretty_name") or manifest.name}
@@ -455,8 +451,19 @@ def body(
 {meta.get("description") or "News articles with their site chrome removed, deduplicated and tagged with metadata."}
 {homepage}
 Built by curator {latest["curator_version"]} with trafilatura {latest["trafilatura_version"]}.
-Latest version: **{latest["version"]}**, {stats["rows"]} articles.
+Latest version: **{latest["version"]}**, {latest["stats"]["rows"]} articles.
+"""
 
+
+def _load_section(manifest: Manifest, path_hint: str, kept: int) -> str:
+    older = len(manifest.versions) - len(config_versions(manifest, kept))
+    hint = load_hint(path_hint)
+    where = (
+        "# on the Hub; from a copy of this folder, name the folder instead"
+        if "/" in hint and not hint.startswith(".")
+        else f'# the path of this folder; once on the Hub, load_dataset("{PLACEHOLDER}")'
+    )
+    return f"""
 ## Load it
 
 ```python
@@ -468,7 +475,11 @@ v1 = load_dataset("{hint}", "{manifest.versions[0]["version"]}", split="train") 
 
 Every version has its own config (the {kept} most recent ones{f"; {older} older ones are rebuilt with `curator export`" if older else ""}). Configs list their files explicitly, so a cached load never
 serves stale rows.
+"""
 
+
+def _notes_section(meta: dict[str, Any]) -> str:
+    return f"""
 ## Licence and copyright
 
 {_licence(meta)}
@@ -480,7 +491,21 @@ serves stale rows.
 ## Personal data
 
 {meta.get("personal_data") or DEFAULT_PERSONAL_DATA}
+"""
 
+
+def _spec_block(manifest: Manifest, meta: dict[str, Any]) -> str:
+    spec_text, _ = _spec_parts(meta)
+    if not spec_text:
+        return f"The spec's sha256: `{manifest.latest['spec_sha256'][:16]}`."
+    return (
+        f"<details><summary>The spec (secrets masked, local paths relative to it)</summary>\n\n"
+        f"```toml\n{spec_text.strip()}\n```\n\n</details>"
+    )
+
+
+def _made_section(manifest: Manifest, meta: dict[str, Any], dataset: Path | None) -> str:
+    return f"""
 ## How it was made
 
 Pages were read from the sources in the spec, cleaned (site chrome such as breadcrumbs, share
@@ -495,14 +520,19 @@ Deduplication settings: {_dedup_settings(meta)}.
 
 ### Sources
 
-{_sources(meta, stats)}
+{_sources(meta, manifest.latest["stats"])}
 
-{spec_block}
+{_spec_block(manifest, meta)}
 
 ### Rejected and dropped pages
 
 {_reasons_section(reasons(dataset, manifest))}
+"""
 
+
+def _contents_section(manifest: Manifest, dataset: Path | None, assets: list[str] | None) -> str:
+    stats = manifest.latest["stats"]
+    return f"""
 ## Contents
 
 {_table(stats["by_source"], "source")}
