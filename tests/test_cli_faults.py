@@ -113,7 +113,7 @@ def _fill(folder: Path, leave: int) -> None:
         fh.write(b"\0" * max(0, free - leave))
 
 
-@pytest.mark.parametrize("leave", [20_000, 400_000])  # the disk fills at other writes
+@pytest.mark.parametrize("leave", [20_000, 120_000, 400_000])  # seen pages, dedup index, shard
 def test_disk_full_is_one_line_and_the_last_version_survives(tmp_path, small_disk, leave):
     write_jsonl(small_disk / "pages.jsonl", range(3))
     spec = make_spec(small_disk, "jsonl")
