@@ -317,7 +317,7 @@ class _Packer:
 
     def _note_fetch_failure(self, d: Document) -> None:
         """Per host: how many pages could not be fetched, the first one and why."""
-        if not d.rejected.startswith(FETCH_FAILURES):
+        if not (d.rejected or "").startswith(FETCH_FAILURES):
             return
         url = d.record.get("url") or d.origin or ""
         entry = self.fetch_failures.setdefault(host_of(url) or "(none)", [0, url, d.rejected])
@@ -358,7 +358,7 @@ def run(
         manifest = dataset.recover()
         if fresh and manifest is not None:
             raise UsageError(
-                f"{dataset.root} already holds version {manifest.latest['version']}: "
+                f"{dataset.root} already holds version {manifest.head['version']}: "
                 "`curator build` makes a first version only; use `curator update SPEC`"
             )
         try:

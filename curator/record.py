@@ -110,7 +110,8 @@ def features():
     """The ``datasets.Features`` of a published row, read by ``datasets`` from
     ``features_dict()`` (one mapping); imports ``datasets``, so only for tests and callers that
     use it anyway: building a dataset uses ``features_dict()`` and ``hf_arrow_schema()``."""
-    from datasets import Features
+    # the repository's own datasets/ folder shadows the package for a type checker run from here
+    from datasets import Features  # type: ignore[attr-defined,unused-ignore]
 
     return Features.from_dict(features_dict())
 
@@ -166,7 +167,7 @@ def from_row(row: Record) -> Record:
     record = dict(row)
     for name in _datetime_fields():
         value = record.get(name)
-        if hasattr(value, "to_pydatetime"):
+        if value is not None and hasattr(value, "to_pydatetime"):
             value = value.to_pydatetime()
         record[name] = format_datetime(value) if isinstance(value, datetime) else value
     return record

@@ -30,7 +30,7 @@ def write_card(dataset: Path, manifest: Manifest, meta: dict[str, Any], kept: in
 
 def card_settings(manifest: Manifest) -> tuple[dict[str, Any], int]:
     """The card's metadata and kept-config count, as the latest version recorded them."""
-    return manifest.latest.get("meta", {}), manifest.latest.get("versions_kept", 30)
+    return manifest.head.get("meta", {}), manifest.head.get("versions_kept", 30)
 
 
 def commit_release(

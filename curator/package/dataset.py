@@ -92,7 +92,7 @@ class Dataset:
                 [hex_key(i) for i in read_shard(self.root, rel, ["id"]).column("id").to_pylist()],
                 dtype=np.uint64,
             )
-            for rel in manifest.latest["shards"]
+            for rel in manifest.head["shards"]
         ]
         return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
 
@@ -249,19 +249,20 @@ class VersionTransaction:
         shards = previous["shards"] if previous else []
         stats = previous["stats"] if previous else None
         counts, note = dict(self.counts), self.note
-        if plan:
+        if plan and stats is not None:  # corrections always follow a published version
             shards, stats = plan.shard_list(shards), plan.stats_without_replaced(stats)
             counts["updated"] = counts.get("updated") or len(plan.rows)
             note = note or f"Corrected {len(plan.rows)} article(s) changed at the source"
         return self._entry(shards + list(new), shards_written.stats.merged(stats), counts, note)
 
     def _commit_removal(self) -> dict[str, Any]:
+        assert self._removal is not None and self.manifest is not None  # _decide made sure
         ids, removals = self._removal
         manifest = self.manifest
         renamed, gone = rewrite_shards(self.dataset.root, manifest, ids, self.name)
         crash_point("remove-shards")
         repoint(self.dataset.root, manifest, renamed, gone)
-        latest = manifest.latest
+        latest = manifest.head
         entry = {
             **latest,
             **self._entry(latest["shards"], latest["stats"], self.counts, self.note),

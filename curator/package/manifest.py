@@ -43,6 +43,13 @@ class Manifest:
     def latest(self) -> dict[str, Any] | None:
         return self.versions[-1] if self.versions else None
 
+    @property
+    def head(self) -> dict[str, Any]:
+        """The latest version's entry, for a manifest known to hold one (a published one)."""
+        if not self.versions:
+            raise ValueError(f"{self.name}: the manifest holds no version")
+        return self.versions[-1]
+
     def version(self, name: str) -> dict[str, Any]:
         for v in self.versions:
             if v["version"] == name:
