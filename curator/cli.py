@@ -57,9 +57,53 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _is_url(text: str) -> bool:
+    return text.lower().startswith(("http://", "https://"))
+
+
+def _clean_url(args: argparse.Namespace) -> int:
+    """``curator clean URL``: fetch the page as a build does (robots.txt, User-Agent, rate
+    limit, SSRF guard; ``--spec`` for a dataset's ``[fetch]`` settings), then clean it."""
+    from .clean import clean_html
+    from .errors import UsageError
+    from .extract import extract, fetch_document
+
+    if args.url or args.form == "text":
+        raise UsageError("--url and --form text are for a FILE; a URL is fetched as HTML")
+    if args.json:
+        record = extract(url=args.file, fetch=True, spec=args.spec)
+        print(json.dumps(record.to_dict(), ensure_ascii=False, indent=2, default=str))
+        if record.rejected:
+            print(f"rejected: {record.rejected}", file=sys.stderr)
+        return EXIT_FAILED if record.rejected else EXIT_OK
+    doc = fetch_document(args.file, args.spec)
+    if doc.rejected:
+        print(f"rejected: {doc.rejected}", file=sys.stderr)
+        return EXIT_FAILED
+    return _print_cleaned(clean_html(doc.raw, doc.record.get("url")), args)
+
+
+def _print_cleaned(result, args: argparse.Namespace) -> int:
+    if args.explain:
+        print(result.explain())
+        print(json.dumps(result.metadata, ensure_ascii=False, indent=2))
+    if result.rejected:
+        print(f"rejected: {result.rejected}", file=sys.stderr)
+        return EXIT_FAILED
+    if not args.explain:
+        print(result.text)
+    return EXIT_OK
+
+
 def _cmd_clean(args: argparse.Namespace) -> int:
     from .clean import clean_html, clean_text
 
+    if _is_url(args.file):
+        return _clean_url(args)
+    if args.spec:
+        from .errors import UsageError
+
+        raise UsageError("--spec is for a URL: it gives the fetch settings")
     data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     is_html = args.form == "html" or (
         args.form == "auto" and (args.file.endswith((".html", ".htm")) or data.lstrip()[:1] == b"<")
@@ -73,15 +117,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
             print(f"rejected: {record.rejected}", file=sys.stderr)
         return EXIT_FAILED if record.rejected else EXIT_OK
     result = clean_html(data, args.url) if is_html else clean_text(data, args.url)
-    if args.explain:
-        print(result.explain())
-        print(json.dumps(result.metadata, ensure_ascii=False, indent=2))
-    if result.rejected:
-        print(f"rejected: {result.rejected}", file=sys.stderr)
-        return EXIT_FAILED
-    if not args.explain:
-        print(result.text)
-    return EXIT_OK
+    return _print_cleaned(result, args)
 
 
 def _require_dataset(path: str) -> Path:
@@ -273,9 +309,14 @@ def _add_run_commands(sub, common) -> None:
 
 def _add_dataset_commands(sub, common) -> None:
     c = sub.add_parser("clean", parents=[common], help="clean one page and print the article body", description=(
-        "Clean one page (HTML or plain text) and print the article body; with --explain, "
-        "print each removed line with the rule that removed it, then the metadata found."))  # fmt: skip
-    c.add_argument("file", help="the page, or - for standard input")
+        "Clean one page (HTML or plain text, a file or a URL) and print the article body; with "
+        "--explain, print each removed line with the rule that removed it, then the metadata "
+        "found. A URL is fetched as a build fetches: robots.txt, a User-Agent naming curator, "
+        "the rate limit, retries and the SSRF guard."))  # fmt: skip
+    c.add_argument("file", metavar="FILE|URL",
+                   help="the page: a file, - for standard input, or an http(s) URL to fetch")  # fmt: skip
+    c.add_argument("--spec", help="with a URL: fetch with this dataset spec's [fetch] settings "
+                   "and deny-list")  # fmt: skip
     c.add_argument("--explain", action="store_true", help="show removed lines and their rules")
     c.add_argument("--url", help="the page's URL, if known")
     c.add_argument("--json", action="store_true",

@@ -13,13 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .pipeline import Document
 from .record import Record, format_datetime, parse_datetime
 from .urls import canonicalise, host_of, pick_canonical
 
-__all__ = ["Extracted", "extract", "published_canonical", "header_license"]
+if TYPE_CHECKING:
+    from .spec import Spec
+
+__all__ = ["Extracted", "extract", "fetch_document", "published_canonical", "header_license"]
 
 DATASET_FIELDS = ("id", "version_added", "dup_cluster_id", "dup_cluster_size")
 # The fetcher's reading of a Link header (RFC 8288) that declares the licence.
@@ -96,17 +100,28 @@ def header_license(headers: dict[str, str] | None) -> str | None:
     return None
 
 
-def _fetch(url: str) -> Document:
-    from .fetch import Fetcher
+def fetch_document(url: str, spec: Spec | str | Path | None = None) -> Document:
+    """Fetch one page as a build does, as a Document (a failure or a publisher's refusal is a
+    rejection): the same :class:`~curator.fetch.Fetcher` and middlewares, so robots.txt,
+    the User-Agent naming curator, the rate limit, retries, redirects and the SSRF guard all
+    hold. With ``spec`` (a :class:`~curator.spec.Spec` or its path) its ``[fetch]`` settings,
+    its dataset's deny-list and the hosts it names apply; nothing is archived either way.
+    ``url``'s host is trusted by the SSRF guard (the caller named it); a redirect or the
+    robots.txt of another host is checked."""
+    from .fetch import FetchConfig, Fetcher
+    from .sources.context import RunContext
+    from .sources.remote import to_document
+    from .spec import Spec, load_spec
 
-    try:
-        from .sources.remote import to_document
-    except ImportError:  # before the sources refactor (issue 12) lands
-        from .fetch.documents import to_document  # type: ignore[no-redef]
-
-    with Fetcher() as fetcher:
-        result = fetcher.fetch(url)
-        return to_document(result, fetcher.config)
+    if spec is None:
+        with Fetcher() as fetcher:
+            return to_document(fetcher.fetch(url), fetcher.config)
+    spec = spec if isinstance(spec, Spec) else load_spec(spec)
+    # no state folder: a one-page fetch leaves the dataset's archive alone
+    fetcher = Fetcher(FetchConfig.from_section(spec.section("fetch")))
+    with RunContext.from_spec(spec, fetcher=fetcher) as context:
+        context.fetcher.guard.trust([url])
+        return to_document(context.fetcher.fetch(url), context.config)
 
 
 def extract(
@@ -117,12 +132,15 @@ def extract(
     fetched_at: str | datetime | None = None,
     fetch: bool = False,
     form: str = "html",
+    spec: Spec | str | Path | None = None,
 ) -> Extracted:
     """The record a build makes of one page (``form="text"`` for a plain-text page).
 
     ``headers`` are the page's HTTP response headers (a ``Link: rel="license"`` is read);
     ``fetched_at`` dates relative stamps ("2 hours ago") and bounds future dates (default:
-    now). ``fetch=True`` fetches ``url`` politely (robots.txt, noindex/noai wishes) instead.
+    now). ``fetch=True`` fetches ``url`` instead, politely and as a build does (robots.txt,
+    User-Agent, rate limit, SSRF guard, noindex/noai wishes: :func:`fetch_document`), with
+    ``spec``'s ``[fetch]`` settings and deny-list when given.
     """
     from .clean import CleanStep
     from .tag import tag_document
@@ -130,7 +148,7 @@ def extract(
     if fetch:
         if not url:
             raise ValueError("extract(fetch=True) needs a url")
-        doc = _fetch(url)
+        doc = fetch_document(url, spec)
     else:
         doc = Document(raw=html, form=form, headers=dict(headers or {}), origin=url or "")
         doc.record["url"] = url or None

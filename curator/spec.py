@@ -79,6 +79,8 @@ class Spec:
 def _key_path(path: Iterable[str | int]) -> str:
     out = ""
     for part in path:
+        if isinstance(part, str) and not re.fullmatch(r"[A-Za-z0-9_-]+", part):
+            part = json.dumps(part, ensure_ascii=False)  # fetch.hosts."example.org", as TOML
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or "(top level)"
 
@@ -121,14 +123,45 @@ def _alternatives(error: Any) -> list[str] | None:
     return None
 
 
+def _expected(error: Any) -> str:
+    """What a schema rule wants, in words, without the value that broke it."""
+    described = error.schema.get("description")
+    if error.validator == "type":
+        return f"expected a {error.validator_value}"
+    if described:
+        return f"expected {described[0].lower()}{described[1:].rstrip('.')}"
+    if error.validator == "pattern":
+        return f"expected text matching {error.validator_value}"
+    return f"expected what the schema's {error.validator!r} rule allows"
+
+
+def _secret_line(error: Any, path: list[str | int]) -> str | None:
+    """The line for a bad value under a secret key (a header, a cookie, a proxy URL with its
+    password): it names the key and what was expected, never the value. None for a key name
+    (a header's name is no secret)."""
+    if "propertyNames" in error.schema_path:
+        return None
+    return f"{_key_path(path)}: not valid (the value is not shown: it may be a secret); {_expected(error)}"
+
+
 def _error_lines(error: Any, data: Any) -> list[str]:
     """One readable line per problem in a jsonschema error, naming the key.
 
     jsonschema's own text names the object, not the key (``'path' is a required property``
     at ``sources[0]``), and an ``anyOf`` says only "not valid under any of the given schemas",
-    so the common cases are written here from the source's type.
+    so the common cases are written here from the source's type. A value under a secret key
+    (headers, cookies, proxy) is never repeated.
     """
     path = list(error.absolute_path)
+    if any(isinstance(p, str) and SECRET_KEYS.search(p) for p in path):
+        line = _secret_line(error, path)
+        if line:
+            return [line]
+    if "propertyNames" in error.schema_path:
+        name = error.instance
+        if error.validator == "not":
+            return [f"{_key_path([*path, name])}: set user_agent or cookies, not this header"]
+        return [f"{_key_path([*path, name])}: {_expected(error)}"]
     kind = _source_type(data, path)
     what = f' for type "{kind}"' if kind else ""
     instance = error.instance if isinstance(error.instance, dict) else {}
@@ -219,6 +252,19 @@ def _band_problems(data: dict[str, Any]) -> list[str]:
     return []
 
 
+def _fetch_problems(data: dict[str, Any]) -> list[str]:
+    """The adaptive throttle's first delay above its longest."""
+    fetch = data.get("fetch")
+    if not isinstance(fetch, dict):
+        return []
+    start, longest = fetch.get("throttle_start_delay"), fetch.get("throttle_max_delay")
+    if _is_number(start) and _is_number(longest) and start > longest:
+        return [
+            f"fetch.throttle_start_delay: {start} is more than fetch.throttle_max_delay ({longest})"
+        ]
+    return []
+
+
 def _card_problems(data: dict[str, Any]) -> list[str]:
     """``license_name`` and ``license_link`` name a licence the Hub does not know: they go
     with ``license = "other"`` only (the Hub ignores them beside a known licence id)."""
@@ -298,7 +344,7 @@ def check_spec(data: dict[str, Any], where: str = "spec") -> dict[str, Any]:
     problems = _schema_problems(data)
     if isinstance(data, dict):
         problems += _range_problems(data) + _regex_problems(data) + _band_problems(data)
-        problems += _card_problems(data)
+        problems += _card_problems(data) + _fetch_problems(data)
     if problems:
         lines = [f"{where}: {line}" for line in problems]
         raise SpecError("invalid dataset spec\n  " + "\n  ".join(lines))

@@ -103,6 +103,10 @@ def fetcher_for(tmp_path: Path, refresh: bool = False, **overrides: Any) -> Fetc
 
 
 def _toml_value(value: Any) -> str:
+    if isinstance(value, dict):  # an inline table: [fetch] hosts, headers, cookies
+        return (
+            "{" + ", ".join(f"{json.dumps(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+        )
     return json.dumps(value)  # strings, numbers, booleans and arrays of them read the same in TOML
 
 

@@ -193,6 +193,7 @@ def test_the_fetcher_refuses_a_denied_url_itself(tmp_path, server):
 def test_the_default_chain_is_the_ordered_list():
     assert ordered() == [
         "redirect",
+        "guard",
         "deny",
         "robots",
         "retry",
@@ -203,17 +204,20 @@ def test_the_default_chain_is_the_ordered_list():
     fetcher = Fetcher(FetchConfig(), state_dir=None)  # no archive: no conditional GET either
     assert [name for name, _ in fetcher.middlewares] == [
         "redirect",
+        "guard",
         "deny",
         "robots",
         "retry",
         "throttle",
     ]
-    assert fetcher.middlewares[1][1] is fetcher.deny and fetcher.middlewares[2][1] is fetcher.robots
+    assert fetcher.middlewares[1][1] is fetcher.guard and fetcher.middlewares[2][1] is fetcher.deny
+    assert fetcher.middlewares[3][1] is fetcher.robots
 
 
 def test_a_setting_moves_or_leaves_out_a_middleware():
     assert ordered({"retry": 550, "conditional": False}) == [
         "redirect",
+        "guard",
         "deny",
         "robots",
         "archive",
@@ -226,7 +230,7 @@ def test_a_setting_moves_or_leaves_out_a_middleware():
             ordered({name: False})
     with pytest.raises(ValueError, match="unknown fetch middleware"):
         ordered({"cache": 10})
-    assert REQUIRED == {"deny", "robots", "throttle"} and set(REQUIRED) <= set(MIDDLEWARES)
+    assert REQUIRED == {"guard", "deny", "robots", "throttle"} and set(REQUIRED) <= set(MIDDLEWARES)
 
 
 def test_without_retry_a_server_error_is_tried_once(tmp_path, server):
@@ -257,6 +261,7 @@ def test_the_spec_takes_the_middlewares_setting_and_names_a_bad_key(tmp_path):
     assert config.middlewares == {"retry": False, "archive": 250}
     assert [n for n, _ in Fetcher(config, tmp_path / "state").middlewares] == [
         "redirect",
+        "guard",
         "deny",
         "robots",
         "archive",

@@ -20,10 +20,11 @@ from ..urls import host_of
 from .archive import Archive
 from .config import ROBOTS_TOKEN, FetchConfig
 from .deny import Deny
+from .guard import PRIVATE_REFUSED, Guard
 from .middlewares import MIDDLEWARES, ordered
 from .models import HTML_TYPES, FetchResult, Handler, HostStats, Middleware, Request
 from .robots import Robots
-from .throttle import Throttle
+from .throttle import Adaptive, Throttle
 from .transport import Transport, describe
 
 
@@ -40,8 +41,9 @@ def state_dir_of(spec: Spec) -> Path:
 
 def _summary_reason(error: str) -> str:
     # "redirect loop: a -> b -> a" and "timeout: ..." count under their kind, not per URL;
-    # split at ": " so "redirect to a non-http URL (file:)" keeps its scheme
-    return error.split(": ", 1)[0]
+    # split at ": " so "redirect to a non-http URL (file:)" keeps its scheme, and
+    # "private network refused (10.0.0.5)" the host refused
+    return error.split(": ", 1)[0] if not error.startswith(PRIVATE_REFUSED) else error.split(":")[0]
 
 
 def _outcome(result: FetchResult) -> str:
@@ -57,6 +59,28 @@ def _outcome(result: FetchResult) -> str:
     if result.from_archive:
         return "from_archive"
     return "fetched"
+
+
+def _throttle(config: FetchConfig) -> Throttle:
+    def per_host(host: str) -> tuple[float, int]:
+        settings = config.for_host(host)
+        return settings.requests_per_second, settings.concurrency
+
+    adaptive = (
+        Adaptive(
+            config.throttle_start_delay,
+            config.throttle_max_delay,
+            config.throttle_target_concurrency,
+        )
+        if config.adaptive_throttle
+        else None
+    )
+    return Throttle(
+        config.requests_per_second,
+        config.concurrency_per_host,
+        per_host=per_host if config.hosts else None,
+        adaptive=adaptive,
+    )
 
 
 class Fetcher:
@@ -80,9 +104,11 @@ class Fetcher:
         self.archive = (
             Archive(Path(state_dir) / ARCHIVE, self.config) if state_dir is not None else None
         )
-        self.throttle = Throttle(self.config.requests_per_second, self.config.concurrency_per_host)
+        self.throttle = _throttle(self.config)
         self.transport = transport or Transport(self.config)
         self.deny = Deny()  # the run context gives it the deny-list (RunContext.denies)
+        # the run context tells it which hosts the spec names (RunContext.__post_init__)
+        self.guard = Guard(self.config.allow_private_networks)
         self.robots = Robots(
             self.transport, ROBOTS_TOKEN, self.config.obey_robots, self.throttle.set_delay
         )
@@ -110,6 +136,7 @@ class Fetcher:
     ) -> FetchResult:
         """GET ``url``; ``accept`` lists the media types wanted (None: any)."""
         request = Request(url, accept=accept, refresh=self.refresh if refresh is None else refresh)
+        self.guard.named(url)
         try:
             result = self._fetch(request)
         except Exception as exc:  # a bug in one fetch must not end a crawl of thousands

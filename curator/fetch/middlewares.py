@@ -3,12 +3,13 @@ name, a place in the chain (smaller is outer, nearer the caller) and a factory t
 the middleware for a :class:`~curator.fetch.Fetcher` (None: not wanted by this fetcher).
 
 ``[fetch] middlewares`` in a spec (``FetchConfig.middlewares``) moves one (``retry = 450``)
-or leaves it out (``retry = false``); the deny-list, robots.txt and the throttle cannot be
-left out. Code may add its own with :func:`register_middleware`.
+or leaves it out (``retry = false``); the SSRF guard, the deny-list, robots.txt and the
+throttle cannot be left out. Code may add its own with :func:`register_middleware`.
 
-Default order, outermost first: redirect, deny, robots, retry, conditional GET, archive,
-throttle, then the transport. Redirect is outside deny and robots so every hop is checked
-against the deny-list and robots.txt; the archive is inside retry so a replayed page is
+Default order, outermost first: redirect, guard, deny, robots, retry, conditional GET,
+archive, throttle, then the transport. Redirect is outside guard, deny and robots so every
+hop is checked against private networks, the deny-list and robots.txt (the guard before
+robots.txt, which would otherwise be asked of a refused host); the archive is inside retry so a replayed page is
 never retried, and outside throttle so replays are not delayed.
 """
 
@@ -29,6 +30,7 @@ Factory = Callable[["Fetcher"], Middleware | None]
 
 MIDDLEWARES: dict[str, tuple[int, Factory]] = {
     "redirect": (100, lambda f: Redirect(f.config.max_redirects)),
+    "guard": (120, lambda f: f.guard),
     "deny": (150, lambda f: f.deny),
     "robots": (200, lambda f: f.robots),
     "retry": (
@@ -39,7 +41,8 @@ MIDDLEWARES: dict[str, tuple[int, Factory]] = {
     "archive": (500, lambda f: f.archive),
     "throttle": (600, lambda f: f.throttle),
 }
-REQUIRED = frozenset({"deny", "robots", "throttle"})  # takedowns and politeness always hold
+# takedowns, politeness and the SSRF guard always hold
+REQUIRED = frozenset({"guard", "deny", "robots", "throttle"})
 
 
 def register_middleware(name: str, order: int, factory: Factory) -> None:

@@ -17,6 +17,7 @@ class Request:
     headers: dict[str, str] = field(default_factory=dict)
     accept: tuple[str, ...] | None = HTML_TYPES  # media types wanted; None accepts anything
     refresh: bool = False  # revalidate against the network even when the archive has the page
+    guarded: bool = False  # a host the spec does not name: its address is checked (.guard)
 
 
 @dataclass
@@ -39,6 +40,7 @@ class FetchResult:
     refused_by_robots: bool = False
     denied: bool = False  # on the deny-list: never requested (see curator.fetch.deny)
     redirects: list[str] = field(default_factory=list)
+    latency: float | None = None  # seconds from sending the request to its response headers
     _decoded: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from protego import Protego
 
 from .archive import OFFLINE_MISS
+from .guard import PRIVATE_REFUSED
 from .models import FetchResult, Handler, Request
 
 ALLOW_ALL = ""
@@ -80,6 +81,8 @@ class Robots:
             and not self.rules(request.url, request.refresh).can_fetch(request.url, self.token)
         ):
             why = self._unreachable.get(robots_url(request.url))
+            if why and why.startswith(PRIVATE_REFUSED):  # the host is refused, not by its site
+                return FetchResult(request.url, error=why)
             error = f"robots.txt unreachable: {why}" if why else REFUSED
             return FetchResult(request.url, error=error, refused_by_robots=True)
         return call_next(request)

@@ -1,4 +1,6 @@
-"""The bottom of the chain: one HTTP GET over urllib3, streamed with size and time limits."""
+"""The bottom of the chain: one HTTP GET over urllib3, streamed with size and time limits,
+directly or through a proxy (:mod:`.proxy`), with the host's own headers, cookies and user
+agent (``[fetch.hosts]``), checking the address of a guarded host's connection (:mod:`.guard`)."""
 
 from __future__ import annotations
 
@@ -18,10 +20,13 @@ from urllib3.exceptions import NewConnectionError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
 from ..interrupt import INTERRUPTED, on_interrupt
+from ..redact import redact
 from .config import FetchConfig
 from .content import accepts
 from .decompress import LimitedDecoder, TooLarge, UnsupportedEncoding
+from .guard import PrivateAddress, address_kind, refused
 from .models import FetchResult, Request
+from .proxy import Proxies, Proxy
 
 READ_SIZE = 65536  # the most one read asks for; read1() returns what one recv() brought
 # Describe the bytes on the wire, not the decoded body we keep; left in they would mislead
@@ -123,9 +128,24 @@ class _Watchdog:
 
 class _Watched:
     """A connection that hands its socket to the running fetch's watchdog before the response
-    is read (a pooled connection is reused by later fetches, so it is handed over each time)."""
+    is read (a pooled connection is reused by later fetches, so it is handed over each time),
+    and that refuses, for a guarded request, a peer at a non-public address."""
 
     sock: socket.socket | None
+    host: str
+
+    def _new_conn(self) -> socket.socket:
+        sock: socket.socket = super()._new_conn()  # type: ignore[misc]
+        if getattr(_current, "guarded", False):
+            try:
+                peer = str(sock.getpeername()[0])
+            except OSError:
+                peer = ""
+            kind = address_kind(peer)
+            if kind:  # the address really connected to: a rebinding cannot get past this
+                sock.close()
+                raise PrivateAddress(self.host, peer, kind)
+        return sock
 
     def getresponse(self, *args: Any, **kwargs: Any) -> Any:
         watchdog = getattr(_current, "watchdog", None)
@@ -157,14 +177,36 @@ class Transport:
 
     def __init__(self, config: FetchConfig) -> None:
         self.config = config
-        self.pool = urllib3.PoolManager(
-            num_pools=64, maxsize=config.concurrency_per_host, retries=False
-        )
-        self.pool.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+        self.proxies = Proxies(config.proxy, config.no_proxy)
+        per_host = [t.get("concurrency", 0) for t in config.hosts.values()]
+        self._maxsize = max([config.concurrency_per_host, *per_host])
+        self.pool = self._manager(urllib3.PoolManager)
+        self._via: dict[str, urllib3.ProxyManager] = {}  # proxy URL -> its manager
+        self._via_lock = threading.Lock()
         # total caps connect and the first read; the watchdog caps the rest
         self.timeout = urllib3.Timeout(
             connect=config.connect_timeout, read=config.read_timeout, total=config.total_timeout
         )
+
+    def _manager(self, cls: type, **kwargs: Any) -> Any:
+        manager = cls(num_pools=64, maxsize=self._maxsize, retries=False, **kwargs)
+        manager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+        return manager
+
+    def _pool_for(self, proxy: Proxy | None) -> urllib3.PoolManager:
+        if proxy is None:
+            return self.pool
+        with self._via_lock:
+            manager = self._via.get(proxy.url)
+            if manager is None:
+                manager = self._via[proxy.url] = self._manager(
+                    urllib3.ProxyManager, proxy_url=proxy.url, proxy_headers=proxy.headers
+                )
+            return manager
+
+    def _redact(self, text: str) -> str:
+        """An error message with no proxy credential in it: it goes into reports."""
+        return redact(text, self.proxies.secrets)
 
     def __call__(self, request: Request) -> FetchResult:
         if INTERRUPTED.is_set():  # the run is ending: no new connection
@@ -176,8 +218,10 @@ class Transport:
                 sent = self._send(request, watchdog)
                 if isinstance(sent, FetchResult):
                     return sent
-                response = sent
-                return self._read(request, response, watchdog)
+                response, latency = sent
+                result = self._read(request, response, watchdog)
+                result.latency = latency
+                return result
         finally:
             # after the watchdog stopped, so it cannot cut a connection back in the pool
             if response is not None:
@@ -193,14 +237,18 @@ class Transport:
 
     def _send(
         self, request: Request, watchdog: _Watchdog
-    ) -> urllib3.BaseHTTPResponse | FetchResult:
+    ) -> tuple[urllib3.BaseHTTPResponse, float] | FetchResult:
         headers = {
-            "User-Agent": self.config.user_agent_header,
             "Accept-Encoding": "gzip, deflate",
+            **self.config.for_host(request.url).request_headers(),
             **request.headers,
         }
+        proxy = self.proxies.for_url(request.url)
+        # the connection to a proxy is the proxy's: the guard checked the target's name already
+        _current.guarded = request.guarded and proxy is None
+        started = time.monotonic()
         try:
-            response = self.pool.request(
+            response = self._pool_for(proxy).request(
                 "GET",
                 request.url,
                 headers=headers,
@@ -210,6 +258,8 @@ class Transport:
                 retries=False,
                 timeout=self.timeout,
             )
+        except PrivateAddress as exc:
+            return refused(request.url, exc)
         except (Urllib3Error, OSError) as exc:
             if watchdog.fired:
                 return self._no_response(request.url)
@@ -219,9 +269,13 @@ class Transport:
                     request.url, error="timeout: no response in time", retryable=True
                 )
             return FetchResult(
-                request.url, error=f"connection failed: {describe(exc)}", retryable=True
+                request.url,
+                error=self._redact(f"connection failed: {describe(exc)}"),
+                retryable=True,
             )
-        return response
+        finally:
+            _current.guarded = False
+        return response, time.monotonic() - started
 
     def _read(
         self, request: Request, response: urllib3.BaseHTTPResponse, watchdog: _Watchdog
@@ -229,7 +283,10 @@ class Transport:
         if watchdog.fired:  # a cut ends the header block early: what came is not the response
             return self._no_response(request.url)
         result = FetchResult(
-            request.url, status=response.status, headers=_headers(response), fetched_at=utc_now()
+            request.url,
+            status=response.status,
+            headers=_headers(response),
+            fetched_at=utc_now(),
         )
         content_encoding = result.headers.get("content-encoding", "")
         for name in WIRE_HEADERS:
@@ -258,7 +315,7 @@ class Transport:
             return self._past_deadline("body not read")
         if isinstance(exc, Urllib3Timeout):
             return "timeout: body not read in time"  # one recv() waited read_timeout
-        return f"broken response: {describe(exc)}"
+        return self._redact(f"broken response: {describe(exc)}")
 
     def _stream(
         self, response: urllib3.BaseHTTPResponse, content_encoding: str, watchdog: _Watchdog

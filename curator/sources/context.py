@@ -3,6 +3,9 @@ source of the run. It carries the fetcher (one, so rate limits, robots.txt and t
 counts are shared), the ``[scope]`` (one, so page caps count across sources) and the
 dataset's deny-list.
 
+The SSRF guard trusts the hosts the spec names (:func:`named_hosts`) and checks every other
+host a link or a redirect leads to (:mod:`curator.fetch.guard`).
+
 The deny-list is checked in one place, :meth:`RunContext.denies`: readers ask
 :meth:`RunContext.admit` before listing a page for fetching (so a denied page neither
 counts against a host's page cap nor as out of scope), and the fetcher's ``deny``
@@ -16,11 +19,39 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..denylist import DenyList
 from ..fetch import FetchConfig, Fetcher, HostStats, Scope
 from ..spec import Spec
 from ..urls import canonicalise
+
+
+def named_hosts(spec: Spec) -> set[str]:
+    """The hosts a spec names, which the SSRF guard trusts (:mod:`curator.fetch.guard`): of its
+    sources' ``url``/``urls`` (and the lines of a ``urls`` source's ``path`` file), of
+    ``[fetch.hosts]`` and of ``mirrors``."""
+    hosts: set[str] = set()
+    for source in spec.data.get("sources", []):
+        hosts |= {_hostname(url) for url in (source.get("url"), *source.get("urls", [])) if url}
+        if source.get("type") == "urls" and source.get("path"):
+            try:
+                lines = spec.resolve(source["path"]).read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                lines = []  # the reader says so
+            hosts |= {_hostname(line) for line in lines if "//" in line}
+    hosts |= {_hostname(name) for name in spec.section("fetch").get("hosts", {})}
+    for main, mirrors in spec.data.get("mirrors", {}).items():
+        hosts |= {_hostname(main), *(_hostname(mirror) for mirror in mirrors)}
+    return {host for host in hosts if host}
+
+
+def _hostname(text: str) -> str:
+    text = text.strip()
+    try:
+        return (urlsplit(text if "//" in text else f"//{text}").hostname or "").rstrip(".")
+    except ValueError:
+        return ""
 
 
 @dataclass
@@ -33,6 +64,8 @@ class RunContext:
 
     def __post_init__(self) -> None:
         self.fetcher.deny.denies = self.denies  # every request passes the same check
+        # the SSRF guard trusts the hosts the spec names, and checks every other
+        self.fetcher.guard.trust_only(named_hosts(self.spec))
 
     @classmethod
     def from_spec(
