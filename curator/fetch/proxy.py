@@ -18,7 +18,7 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
-from urllib.request import getproxies, proxy_bypass_environment
+from urllib.request import getproxies, proxy_bypass_environment  # type: ignore[attr-defined]
 
 from urllib3.util import make_headers
 
@@ -75,6 +75,7 @@ class Proxies:
         if proxy is False or proxy == "":
             self._no_proxy = ""
             return
+        chosen: dict[str, str | None]
         if isinstance(proxy, str):
             chosen = {"http": proxy, "https": proxy}
             self._no_proxy = ",".join(no_proxy or [])
