@@ -328,7 +328,8 @@ def test_adaptive_throttle_is_never_faster_than_requests_per_second(server, tmp_
         for _ in range(4):
             assert fetcher.fetch(server.url_for("/f")).ok
         assert fetcher.throttle.delay(urlsplit(server.url_for("/f")).netloc) == pytest.approx(0.05)
-    assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.045
+    # 50 ms apart as booked by the client; the server sees them with a few ms of jitter
+    assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.035
 
 
 # -- the SSRF guard ----------------------------------------------------------------------
