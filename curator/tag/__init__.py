@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..log import log
 from ..normalise import normalise_text, words
 from ..pipeline import Document, Step
 from ..record import parse_datetime
@@ -184,7 +185,8 @@ def _htmldate(tree: Any, limit: datetime | None) -> datetime | None:
             extensive_search=True,
             max_date=limit.strftime("%Y-%m-%d") if limit else None,
         )
-    except Exception:  # htmldate raises on odd markup; a missing date is the right answer
+    except Exception as exc:  # htmldate raises on odd markup; a missing date is the right answer
+        log.debug("htmldate gave up on a page: %s: %s", type(exc).__name__, exc)
         return None
     if not found or _copyright_year(tree, found):
         return None
