@@ -17,6 +17,7 @@ from trafilatura.metadata import extract_title
 from trafilatura.settings import DEFAULT_CONFIG
 
 from ..normalise import normalise_line, normalise_text, paragraphs
+from .pagetype import listing_reason
 from .result import Cleaned, Removed
 from .rules import count_words
 from .rules.breadcrumbs import section_path
@@ -495,6 +496,10 @@ def _clean_html(html: str | bytes, url: str | None, mode: str) -> Cleaned:
     paras = unwrap(paragraphs(normalise_text(extraction.text)))
     page = run_rules(paras, url, title, "html", _section_headings(extraction))
     cleaned = finish(page, meta)
+    if not cleaned.rejected:  # an index's teasers can pass for a body: the page says what it is
+        listing = listing_reason(original, url, tree)
+        if listing:
+            cleaned.rejected, cleaned.text = listing, ""
     cleaned.removed[:0] = dom_removed
     cleaned.tree, cleaned.extraction = original, extraction
     return cleaned
