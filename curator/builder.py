@@ -254,17 +254,8 @@ def _host_summary(context: RunContext) -> dict[str, Any]:
     stats = context.host_stats()
     if not stats:
         return {}
-    by_host = {host: _plain_stats(s) for host, s in sorted(stats.items())}
+    by_host = {host: s.to_json() for host, s in sorted(stats.items())}
     return {"hosts": CrawlSummary(by_host=stats).table(), "by_host": by_host}
-
-
-def _plain_stats(stats) -> dict[str, Any]:
-    """A host's counts as JSON-ready values. Not ``dataclasses.asdict``: it rebuilds the
-    ``failed`` Counter from (reason, n) pairs, which counts the pairs as keys."""
-    from dataclasses import fields
-
-    out = {f.name: getattr(stats, f.name) for f in fields(stats)}
-    return {k: dict(v) if isinstance(v, dict) else v for k, v in out.items()}
 
 
 class _Packer:
@@ -383,7 +374,7 @@ class _Run:
     denied: int = 0  # pages the run context left out as taken down
 
     @classmethod
-    def make(cls, spec: Spec, dataset: Dataset, manifest, version: str) -> _Run:
+    def make(cls, spec: Spec, dataset: Dataset, manifest, version: str, progress: bool) -> _Run:
         from .dedup import Deduplicator
         from .package.corrections import CorrectionFinder
 
@@ -397,7 +388,7 @@ class _Run:
             boilerplate=boilerplate,
             driver_steps=_batch_steps(spec, LearnedBoilerplate(model=boilerplate)),
             finder=CorrectionFinder(dataset.root, manifest, deny),
-            expected=expected_pages(spec),
+            expected=expected_pages(spec) if progress else None,  # a scan: only for a bar
         )
 
 
@@ -407,7 +398,7 @@ def _run_locked(
     run_folder = new_run_folder(dataset.layout)
     with dataset.begin(_settings(spec)) as version:
         version.keep_reports = run_folder  # a run that writes no version keeps what it dropped
-        steps = _Run.make(spec, dataset, manifest, version.name)
+        steps = _Run.make(spec, dataset, manifest, version.name, progress)
         already = dataset.published_ids(manifest)
         show = progress_for(progress)
         packer = _Packer(version, steps.deny, already, steps.finder, show)

@@ -49,9 +49,7 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
 
     summary = crawl(load_spec(args.spec), None, progress=not args.json and args.verbosity >= 0)
     if args.json:
-        from .builder import _plain_stats
-
-        _print_json({host: _plain_stats(s) for host, s in sorted(summary.by_host.items())})
+        _print_json({host: s.to_json() for host, s in sorted(summary.by_host.items())})
     else:
         print(summary.table())
     return EXIT_OK

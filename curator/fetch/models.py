@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .content import decode_body, media_type
 
@@ -78,6 +78,14 @@ class HostStats:
     out_of_scope: int = 0  # skipped by [scope] before any fetch
     denied: int = 0  # on the deny-list (taken down): never requested
     failed: Counter[str] = field(default_factory=Counter)  # reason -> count
+
+    def to_json(self) -> dict[str, object]:
+        """The counts as JSON-ready values. Not ``dataclasses.asdict``: it rebuilds the
+        ``failed`` Counter from (reason, n) pairs, which counts the pairs as keys."""
+        return {
+            **{f.name: getattr(self, f.name) for f in fields(self)},
+            "failed": dict(self.failed),
+        }
 
 
 Handler = Callable[[Request], FetchResult]
