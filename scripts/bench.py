@@ -86,9 +86,8 @@ def write_source(folder: Path, pages: list[tuple[str, str]]) -> Path:
     return folder / "pages.jsonl"
 
 
-# Each measured command is a whole process reading the same jsonl file; it prints one JSON
-# line: its inner wall time and (for a build) driver and worker CPU and peak RSS.
-BASELINE = """
+# What every measured process runs first: its clock and its own peak memory.
+PREAMBLE = '''
 import json, resource, sys, time
 start = time.perf_counter()
 def hwm():  # this process's own peak RSS (ru_maxrss would carry the parent's over exec)
@@ -96,7 +95,12 @@ def hwm():  # this process's own peak RSS (ru_maxrss would carry the parent's ov
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-{imports}
+'''
+
+# Each measured command is a whole process reading the same jsonl file; it prints one JSON
+# line: its inner wall time and (for a build) driver and worker CPU and peak RSS.
+BASELINE = """
+{preamble}{imports}
 pages = [json.loads(line) for line in open({source!r}, encoding="utf-8")]
 t0 = time.perf_counter()
 for p in pages:
@@ -124,14 +128,7 @@ PEERS = dict(
 )
 
 BUILD = """
-import json, resource, sys, time
-start = time.perf_counter()
-def hwm():  # this process's own peak RSS (ru_maxrss would carry the parent's over exec)
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-sys.path.insert(0, {root!r})
+{preamble}sys.path.insert(0, {root!r})
 from curator.builder import build
 if {warm_spec!r}:  # a process that keeps its Ray connection (and so its workers, which
     import ray    # started and imported everything) across builds, after a small first one
@@ -173,7 +170,7 @@ def run_process(code: str, n: int) -> dict:
 
 
 def baseline_code(kind: dict, source: Path) -> str:
-    return BASELINE.format(source=str(source), **kind)
+    return BASELINE.format(preamble=PREAMBLE, source=str(source), **kind)
 
 
 def _spec_for(folder: Path, source: Path) -> Path:
@@ -187,8 +184,9 @@ def _spec_for(folder: Path, source: Path) -> Path:
 
 def build_code(spec: Path, executor: dict, batch: int, warm_spec: str = "") -> str:
     return BUILD.format(
-        root=str(ROOT), spec=str(spec), warm_spec=warm_spec, executor=executor, batch=batch
-    )
+        preamble=PREAMBLE, root=str(ROOT), spec=str(spec), warm_spec=warm_spec,
+        executor=executor, batch=batch,
+    )  # fmt: skip
 
 
 def _docs(pages):
