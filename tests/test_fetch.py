@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import threading
 import time
 
 import test_fetch_site
@@ -273,16 +272,7 @@ def test_rebuild_reads_the_archive_without_network(server, tmp_path):
 
 def test_per_host_concurrency_and_rate_limit(server, tmp_path):
     serve_robots(server)
-    active, peak, lock = [0], [0], threading.Lock()
-
-    def handler(request: Request) -> Response:
-        with lock:
-            active[0] += 1
-            peak[0] = max(peak[0], active[0])
-        time.sleep(0.05)
-        with lock:
-            active[0] -= 1
-        return Response(page("P"), content_type="text/html")
+    handler, peak = test_fetch_site.concurrency_probe(page("P"))
 
     for n in range(6):
         server.expect_request(f"/p{n}").respond_with_handler(handler)

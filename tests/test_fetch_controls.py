@@ -210,16 +210,7 @@ def test_host_table_sets_headers_cookies_and_user_agent_for_its_host_only(server
 
 def test_host_table_sets_rate_and_concurrency_for_its_host(server, tmp_path):
     serve_robots(server, "")
-    active, peak, lock = [0], [0], threading.Lock()
-
-    def slow(request: Request) -> Response:
-        with lock:
-            active[0] += 1
-            peak[0] = max(peak[0], active[0])
-        time.sleep(0.05)
-        with lock:
-            active[0] -= 1
-        return Response(page("P"), content_type="text/html")
+    slow, peak = test_fetch_site.concurrency_probe(page("P"))
 
     for n in range(4):
         server.expect_request(f"/s{n}").respond_with_handler(slow)

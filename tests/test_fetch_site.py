@@ -7,6 +7,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +97,23 @@ def serve_robots(server: HTTPServer, text: str = "User-agent: *\nDisallow: /priv
 def page(title: str, body: str = "", head: str = "") -> str:
     filler = " ".join(["Residents gathered at the town hall to hear the plans."] * 5)
     return f'<html><head><meta charset="utf-8"><title>{title}</title>{head}</head><body><article><h1>{title}</h1><p>{body or filler}</p></article></body></html>'
+
+
+def concurrency_probe(body: bytes) -> tuple[Callable[[Request], Response], list[int]]:
+    """A handler that answers ``body`` after 50 ms, and the list whose one item is the most
+    requests it ever served at once."""
+    active, peak, lock = [0], [0], threading.Lock()
+
+    def handler(request: Request) -> Response:
+        with lock:
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        time.sleep(0.05)
+        with lock:
+            active[0] -= 1
+        return Response(body, content_type="text/html")
+
+    return handler, peak
 
 
 def fetcher_for(tmp_path: Path, refresh: bool = False, **overrides: Any) -> Fetcher:
