@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from curator.clean import clean_html, clean_text
 from curator.clean.html import unwrap
-from curator.clean.rules import Page, bylines, count_words, repeated, span
+from curator.clean.rules import bylines, repeated, span
+from curator.clean.rules.base import Page, count_words
 
 PROSE = (
     "The council met on Tuesday evening to discuss the new plans for the harbour front, "
@@ -128,7 +129,7 @@ def test_a_section_heading_above_the_first_sentence_is_the_articles():
 
 
 def test_unspaced_clauses_separated_by_spaces_are_prose():
-    from curator.clean.rules import is_sentence_like
+    from curator.clean.rules.base import is_sentence_like
 
     assert is_sentence_like("一波波接續的低溫寒流報到 已將山區一帶層層山巒披上彩衣")
     assert not is_sentence_like("首页 新闻 体育 娱乐 财经")  # a menu: words of two characters

@@ -4,7 +4,6 @@ article sentences it must leave alone, in English, French, German and Spanish.""
 import pytest
 
 from curator.clean.rules import (
-    Page,
     breadcrumbs,
     bylines,
     captions,
@@ -19,6 +18,7 @@ from curator.clean.rules import (
     repeated,
     share,
 )
+from curator.clean.rules.base import Page
 
 PROSE = "The council approved the budget on Tuesday after a long debate about the harbour."
 

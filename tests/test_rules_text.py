@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from curator.clean import clean_text
-from curator.clean.rules import RULES, Page, ads, bios, breadcrumbs, bylines, navigation
+from curator.clean.rules import RULES, ads, bios, breadcrumbs, bylines, navigation
+from curator.clean.rules.base import Page
 from curator.normalise import words
 from curator.tag import removed
 

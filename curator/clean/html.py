@@ -19,7 +19,7 @@ from trafilatura.settings import DEFAULT_CONFIG
 from ..normalise import normalise_line, normalise_text, paragraphs
 from .pagetype import listing_reason
 from .result import Cleaned, Removed
-from .rules import count_words
+from .rules.base import count_words
 from .rules.breadcrumbs import section_path
 from .rules.captions import credit_of
 from .text import decode, finish, guarded, looks_binary, run_rules

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from ..normalise import join_paragraphs, normalise_text, paragraphs
 from ..timeout import PageTimeout, time_bound
 from .result import Cleaned
-from .rules import RULES, Page, count_words, is_sentence_like
+from .rules import RULES
+from .rules.base import Page, count_words, is_sentence_like
 
 MIN_ARTICLE_WORDS = 40  # below this a page is a stub, a teaser or an index, not an article
 # An index or section page is headlines and links: its words are mostly outside prose

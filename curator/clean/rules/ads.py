@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import line_rule
+from .base import line_rule
 
 _LABEL = re.compile(
     r"^\W*(?:advertisement|advertising|advert|ad|sponsored(?: content)?|paid content|anzeige|werbung"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import Page
+from .base import Page
 
 _VERBS = (
     r"(?:is|was|has|covers|writes|reports|joined|leads|edits|est|était|couvre|écrit|ist|war|schreibt"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import Page
+from .base import Page
 
 SEPARATORS = re.compile(r"\s+(?:/|›|»|>|\||→|·|•|::)\s+|\s*[›»→]\s*")
 MENU_SEPARATORS = re.compile(r"\s(?:\||·|•)\s")  # menus use these; a trail with them starts at home

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import Page, is_sentence_like
+from .base import Page, is_sentence_like
 
 # "By", "Par", "Von", "Por" open a byline as they are; a label ("Author", "Text") only with a
 # colon: "Text Animation in After Effects" is a headline, "Text: Anna Weber" a byline.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import Page
+from .base import Page
 
 _WORD = (
     r"(?:photos?|photograph|picture|pic|image(?: source)?|foto(?:s|grafía)?|bild(?:quelle)?|crédit(?:s)? photo|photo credit"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import line_rule, short_match
+from .base import line_rule, short_match
 
 _PHRASES = re.compile(
     r"^(?:\d+\s+)?(?:comments?|commentaires?|kommentare?|comentarios?|reactions?|réactions?)\s*(?:\(\d+\)|:?\s*\d+)?\s*(?:[·|•–-]\s*\S.*)?$"

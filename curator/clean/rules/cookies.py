@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import line_rule, may_contain
+from .base import line_rule, may_contain
 
 _COOKIE = r"(?:cookies?|traceurs|témoins)"
 _PHRASES = re.compile(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import harvest_rule, may_contain
+from .base import harvest_rule, may_contain
 
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*(?:19|20)\d\d|^copyright\s*(?:©|\(c\)|(?:19|20)\d\d|:|by\b|\w+\s+(?:19|20)\d\d)|\bcopyright (?:©|\(c\)|(?:19|20)\d\d)"

@@ -14,7 +14,7 @@ right above the headline gives the section.
 
 from __future__ import annotations
 
-from . import Page, count_words, is_sentence_like
+from .base import Page, count_words, is_sentence_like
 from .breadcrumbs import crumbs, section_path, trail_above
 from .captions import credit_of
 from .navigation import MAX_ITEM_WORDS, is_item, is_menu_line, menu_items

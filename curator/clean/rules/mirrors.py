@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...urls import looks_like_domain
-from . import Page, may_contain
+from .base import Page, may_contain
 
 NOTICE = re.compile(
     r"alternat(?:e|ive) (?:address|domain|url|link)|mirror (?:site|address|domain)s?|can also be (?:accessed|reached|found) at"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import Page
+from .base import Page
 
 MENU_SEPARATORS = re.compile(r"\s(?:\||·|•)\s")
 MIN_MENU_SEPARATORS = 3

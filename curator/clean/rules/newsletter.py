@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import line_rule, short_match
+from .base import line_rule, short_match
 
 _PHRASES = re.compile(
     r"\b(?:our|free|daily|weekly|morning|evening|email|e-mail) newsletters?\b|\bnewsletters? (?:sign[- ]?up|abonnieren|gratuites?)\b"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import line_rule, short_match
+from .base import line_rule, short_match
 
 _STORE = re.compile(
     r"app ?store|google play|play store|apple tv|android tv|amazon fire|fire tv|\broku\b|huawei appgallery"

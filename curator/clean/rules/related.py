@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import Page, block_rule, is_sentence_like, line_rule
+from .base import Page, block_rule, is_sentence_like, line_rule
 
 _HEADING = (
     r"related(?: (?:articles?|stories|news|posts|content|coverage|topics|links))?|more (?:on|about) this (?:story|topic)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import Page
+from .base import Page
 
 TOP_REGION = 4
 MIN_REPEAT_WORDS = 5  # short lines (a "Photo" label, a subheading) may repeat legitimately

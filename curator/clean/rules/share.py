@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import Page
+from .base import Page
 
 _VERB = (
     r"(?:share|partager|partagez|teilen|compartir|comparte|condividi|compartilhar|delen|tweet|pin)"

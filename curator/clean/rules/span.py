@@ -10,7 +10,7 @@ HTML needs none of this: the extractor has already found the main content."""
 
 from __future__ import annotations
 
-from . import Page, count_words, is_sentence_like
+from .base import Page, count_words, is_sentence_like
 
 LINE_COST = 5  # what a non-prose line costs beyond its words
 
