@@ -87,7 +87,7 @@ def write_source(folder: Path, pages: list[tuple[str, str]]) -> Path:
 
 
 # What every measured process runs first: its clock and its own peak memory.
-PREAMBLE = '''
+PREAMBLE = """
 import json, resource, sys, time
 start = time.perf_counter()
 def hwm():  # this process's own peak RSS (ru_maxrss would carry the parent's over exec)
@@ -95,7 +95,7 @@ def hwm():  # this process's own peak RSS (ru_maxrss would carry the parent's ov
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-'''
+"""
 
 # Each measured command is a whole process reading the same jsonl file; it prints one JSON
 # line: its inner wall time and (for a build) driver and worker CPU and peak RSS.
