@@ -25,6 +25,9 @@ class Document:
     hints: dict[str, Any] = field(default_factory=dict)  # metadata found upstream (e.g. a manifest)
     cleaned: Any = None  # curator.clean.Cleaned, for the tagger
     signature: Any = None  # MinHash signature, for dedup
+    # the canonical URL in its key form (https, mirrors folded): what ids and URL dedup use;
+    # the record keeps the address as the page declared it
+    url_key: str | None = None
     rejected: str | None = None  # reason the document yields no row
     duplicate_of: str | None = None  # id of the kept record when this one was dropped
     duplicate_reason: str | None = None  # "url", "exact" or "near"

@@ -202,7 +202,7 @@ class Deduplicator(Step):
             # The key form (https, mirrors folded) makes ids and dedup keys; the record keeps
             # the address as the page declared it.
             key = canonicalise(chosen, mirrors) or canonicalise(rec.get("url"), mirrors)
-            doc.hints["url_key"] = key
+            doc.url_key = key
             rec["canonical_url"] = (
                 published_canonical(rec.get("url"), rec.get("canonical_url")) or key
             )
@@ -211,7 +211,7 @@ class Deduplicator(Step):
 
     def _assign_ids(self, batch: _Batch) -> np.ndarray:
         """Ids from the index for known URL keys, new ones otherwise; returns the URL keys."""
-        urls = [d.hints.get("url_key") for d in batch.docs]
+        urls = [d.url_key for d in batch.docs]
         keys = np.array([url_key(u) if u else 0 for u in urls], dtype=U64)
         stored, kept = self.index.lookup_urls(keys)
         for i, doc in enumerate(batch.docs):
@@ -413,7 +413,7 @@ class Deduplicator(Step):
                 (
                     ids[kept_rows],
                     sig,
-                    [batch.docs[r].hints.get("url_key") or "" for r in kept_rows],
+                    [batch.docs[r].url_key or "" for r in kept_rows],
                 ),
             )
         )
