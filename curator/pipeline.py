@@ -2,17 +2,34 @@
 
 A :class:`Document` is the pipeline's work item: the published ``record`` (fields of
 ``schemas/article.schema.json``) plus transient data that is never published (raw bytes,
-headers, what the cleaner removed, signatures). Rejected and duplicate documents keep
-flowing so the packager can report them; steps skip them.
+what a listing said of the page, what the cleaner kept and removed, dedup verdicts).
+Rejected and duplicate documents keep flowing so the packager can report them; steps skip
+them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict
 
 from .record import Record, empty_record
+
+if TYPE_CHECKING:  # the cleaner imports this module, so its result type is named lazily
+    from .clean.result import Cleaned
+
+
+class Hints(TypedDict, total=False):
+    """What was known of a page before it was read, by the stage that reads each key."""
+
+    encoding: str  # the charset the fetcher found the bytes use: the cleaner decodes with it
+    listing: bool  # a sitemap, feed or homepage that failed: the crawl summary skips it
+    # What a feed, sitemap or manifest said of the page: the run's scope admits by the dates,
+    # the tagger takes each as a candidate below the page's own markup.
+    published: str
+    modified: str
+    title: str
+    site_name: str
 
 
 @dataclass
@@ -20,11 +37,12 @@ class Document:
     record: Record = field(default_factory=empty_record)
     raw: bytes | str | None = None
     form: str = "html"  # "html" or "text": how raw is to be read
+    # Read by nobody once the source made the document (the licence and publisher wishes are
+    # read from the response first); kept only while curator.extract still passes it.
     headers: dict[str, str] = field(default_factory=dict)
     origin: str = ""  # where it was read from (file path, WARC record, URL) for reports
-    hints: dict[str, Any] = field(default_factory=dict)  # metadata found upstream (e.g. a manifest)
-    cleaned: Any = None  # curator.clean.Cleaned, for the tagger
-    signature: Any = None  # MinHash signature, for dedup
+    hints: Hints = field(default_factory=lambda: Hints())
+    cleaned: Cleaned | None = None  # the cleaner's result, for the learned boilerplate and tagger
     # the canonical URL in its key form (https, mirrors folded): what ids and URL dedup use;
     # the record keeps the address as the page declared it
     url_key: str | None = None

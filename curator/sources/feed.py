@@ -11,7 +11,14 @@ from ..pipeline import Document
 from ..spec import Spec
 from .context import RunContext
 from .registry import register
-from .remote import Listing, failed_listing, fetch_documents, iso_datetime, source_urls
+from .remote import (
+    Listing,
+    failed_listing,
+    fetch_documents,
+    iso_datetime,
+    listing_hints,
+    source_urls,
+)
 
 FEED_TYPES = None  # feeds come as application/rss+xml, atom+xml, text/xml, even text/html
 
@@ -48,12 +55,12 @@ def _entry(element: Any, base: str) -> Listing | None:
         if atom
         else child_text(element, "pubdate", "date")
     )
-    hints = {
-        "published": iso_datetime(published),
-        "modified": iso_datetime(child_text(element, "updated", "modified")),
-        "title": child_text(element, "title"),
-    }
-    return urljoin(base, link), {k: v for k, v in hints.items() if v}
+    hints = listing_hints(
+        published=iso_datetime(published),
+        modified=iso_datetime(child_text(element, "updated", "modified")),
+        title=child_text(element, "title"),
+    )
+    return urljoin(base, link), hints
 
 
 def _items(root: Any) -> Iterator[Any]:

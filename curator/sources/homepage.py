@@ -11,7 +11,7 @@ import courlan
 import lxml.html
 from lxml import etree
 
-from ..pipeline import Document
+from ..pipeline import Document, Hints
 from ..spec import Spec
 from ..urls import host_of
 from .context import RunContext
@@ -59,7 +59,7 @@ def read_homepage(source: dict[str, Any], spec: Spec, context: RunContext) -> It
     """Articles linked from the pages at ``url``/``urls``. With ``[scope] follow_links = false``
     the listed pages themselves are read instead."""
     if not context.scope.follow_links:
-        yield from fetch_documents(((url, {}) for url in source_urls(source)), context)
+        yield from fetch_documents(((url, Hints()) for url in source_urls(source)), context)
         return
     fetcher = context.fetcher
     problems: list[Document] = []
@@ -70,9 +70,7 @@ def read_homepage(source: dict[str, Any], spec: Spec, context: RunContext) -> It
             if result.error:
                 problems.append(failed_listing(url, f"homepage fetch failed: {result.error}"))
                 continue
-            yield from (
-                (link, {"found_on": result.url}) for link in article_links(result.body, result.url)
-            )
+            yield from ((link, Hints()) for link in article_links(result.body, result.url))
 
     yield from fetch_documents(listings(), context)
     yield from problems

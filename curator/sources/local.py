@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..pipeline import Document
+from ..pipeline import Document, Hints
 from ..spec import Spec
 from .context import RunContext
 from .registry import register
+from .remote import listing_hints
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -29,9 +30,9 @@ def _document(
     origin: str,
     url: str | None = None,
     fetched_at: str | None = None,
-    hints: dict | None = None,
+    hints: Hints | None = None,
 ) -> Document:
-    doc = Document(raw=raw, form=form, origin=origin, hints=hints or {})
+    doc = Document(raw=raw, form=form, origin=origin, hints=hints or Hints())
     doc.record["url"] = url or None
     doc.record["fetched_at"] = fetched_at
     return doc
@@ -75,7 +76,7 @@ def read_manifest(source: dict[str, Any], spec: Spec, context: RunContext) -> It
             page["file"],
             page.get("url"),
             page.get("fetched_at"),
-            {"site_name": page.get("site")},
+            listing_hints(site_name=page.get("site")),
         )
 
 

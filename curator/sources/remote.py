@@ -12,11 +12,31 @@ from typing import Any
 from ..fetch import HTML_TYPES, FetchConfig, FetchResult, read_wishes, refusal
 from ..fetch.content import decode_body
 from ..fetch.robots import REFUSED
-from ..pipeline import Document
+from ..pipeline import Document, Hints
 from ..record import format_datetime, parse_datetime
 from .context import RunContext
 
-Listing = tuple[str, dict[str, Any]]  # a discovered URL and what the listing said of it
+Listing = tuple[str, Hints]  # a discovered URL and what the listing said of it
+
+
+def listing_hints(
+    *,
+    published: str | None = None,
+    modified: str | None = None,
+    title: str | None = None,
+    site_name: str | None = None,
+) -> Hints:
+    """What a listing said of a page, leaving out what it left empty."""
+    hints = Hints()
+    if published:
+        hints["published"] = published
+    if modified:
+        hints["modified"] = modified
+    if title:
+        hints["title"] = title
+    if site_name:
+        hints["site_name"] = site_name
+    return hints
 
 
 def iso_datetime(text: str | None) -> str | None:
@@ -45,47 +65,40 @@ def page_document(
     *,
     origin: str,
     fetched_at: str | None = None,
-    hints: dict[str, Any] | None = None,
+    hints: Hints | None = None,
     decoded: tuple[str, str] | None = None,
 ) -> Document:
     """An HTML page (fetched, or read from a WARC file) as a Document; a page whose publisher
     asks not to be used (noindex, noai, TDM reservation, paywall) is a rejection.
-    ``decoded`` is the body's (text, charset) when the caller decoded it already."""
-    doc = Document(raw=body, form="html", headers=dict(headers), origin=origin)
-    doc.hints = dict(hints or {})
+    ``decoded`` is the body's (text, charset) when the caller decoded it already. The headers
+    are read here (licence, publisher wishes, charset) and not kept: no later stage needs
+    them, and every document travels to the workers."""
+    doc = Document(raw=body, form="html", origin=origin, hints=(hints or Hints()).copy())
     doc.record["url"] = url
     doc.record["fetched_at"] = fetched_at
     text, encoding = decoded or decode_body(body, headers.get("content-type", ""))
     doc.hints["encoding"] = encoding  # the charset the bytes really use
     wishes = read_wishes(headers, text)
     doc.record["license"] = wishes.license
-    if wishes.directives:
-        doc.hints["robots"] = sorted(wishes.directives)
     reason = refusal(wishes, config)
     return doc.reject(reason) if reason else doc
 
 
-def to_document(
-    result: FetchResult, config: FetchConfig, hints: dict[str, Any] | None = None
-) -> Document:
-    """A fetch result as a Document; failures and publishers' refusals are rejections."""
+def to_document(result: FetchResult, config: FetchConfig, hints: Hints | None = None) -> Document:
+    """A fetch result as a Document; failures and publishers' refusals are rejections. The
+    address asked for (before redirects) is the document's ``origin``."""
     if result.error:
         doc = Document(
-            raw=result.body,
-            headers=dict(result.headers),
-            origin=result.requested_url,
-            hints=dict(hints or {}),
+            raw=result.body, origin=result.requested_url, hints=(hints or Hints()).copy()
         )
         doc.record["url"] = result.url
         doc.record["fetched_at"] = result.fetched_at
-        if result.redirects:
-            doc.hints["requested_url"] = result.requested_url
         if result.refused_by_robots:  # disallowed, or unreachable (RFC 9309 reads them the same)
             return doc.reject("robots.txt disallows" if result.error == REFUSED else result.error)
         if result.denied:
             return doc.reject(f"denied: {result.error}")
         return doc.reject(f"fetch failed: {result.error}")
-    doc = page_document(
+    return page_document(
         result.url,
         result.body,
         result.headers,
@@ -95,15 +108,12 @@ def to_document(
         hints=hints,
         decoded=(result.text, result.encoding),
     )
-    if result.redirects:
-        doc.hints["requested_url"] = result.requested_url
-    return doc
 
 
 def fetch_documents(listings: Iterable[Listing], context: RunContext) -> Iterator[Document]:
     """Fetch the admitted, not yet listed pages concurrently, as Documents in listing order.
     A page that redirects to a denied one is left out (the fetcher counts it as denied)."""
-    hints_in_flight: deque[dict[str, Any]] = deque()
+    hints_in_flight: deque[Hints] = deque()
 
     def admitted() -> Iterator[str]:
         for url, hints in listings:
@@ -129,6 +139,6 @@ def source_urls(source: dict[str, Any]) -> list[str]:
 def failed_listing(origin: str, reason: str) -> Document:
     """A listing (sitemap, feed, homepage) that could not be fetched or read, as a rejection the
     build records; the fetcher's per-host counts have it already (see Fetcher.count_unreadable)."""
-    doc = Document(origin=origin, hints={"listing": True})
+    doc = Document(origin=origin, hints=Hints(listing=True))
     doc.record["url"] = origin
     return doc.reject(reason)

@@ -10,11 +10,18 @@ from urllib.parse import urlsplit
 from ..fetch import Fetcher, FetchResult
 from ..fetch.decompress import TooLarge, gunzip
 from ..fetch.xmlsafe import child_text, local_name, parse_xml
-from ..pipeline import Document
+from ..pipeline import Document, Hints
 from ..spec import Spec
 from .context import RunContext
 from .registry import register
-from .remote import Listing, failed_listing, fetch_documents, iso_datetime, source_urls
+from .remote import (
+    Listing,
+    failed_listing,
+    fetch_documents,
+    iso_datetime,
+    listing_hints,
+    source_urls,
+)
 
 MAX_DEPTH = 3  # index -> index -> urlset is already unusual
 SITEMAP_TYPES = (
@@ -30,23 +37,23 @@ def _start_urls(url: str, fetcher: Fetcher) -> list[str]:
     return fetcher.sitemaps(url) or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]
 
 
-def _news_hints(element: Any) -> dict[str, Any]:
-    hints: dict[str, Any] = {}
-    for news in (c for c in element if local_name(c) == "news"):
-        hints["published"] = iso_datetime(child_text(news, "publication_date"))
-        hints["title"] = child_text(news, "title")
-        for publication in (c for c in news if local_name(c) == "publication"):
-            hints["site_name"] = child_text(publication, "name")
-            hints["language"] = child_text(publication, "language")
-    return {k: v for k, v in hints.items() if v}
+def _children(element: Any, name: str) -> Iterator[Any]:
+    return (c for c in element if local_name(c) == name)
 
 
 def _url_entry(element: Any) -> Listing | None:
+    """A ``<url>`` entry: its page, last-modified date and, in a Google News sitemap, the
+    publication date, headline and publication name."""
     loc = child_text(element, "loc")
     if not loc:
         return None
-    hints = {"modified": iso_datetime(child_text(element, "lastmod")), **_news_hints(element)}
-    return loc, {k: v for k, v in hints.items() if v}
+    hints = listing_hints(modified=iso_datetime(child_text(element, "lastmod")))
+    for news in _children(element, "news"):
+        published = iso_datetime(child_text(news, "publication_date"))
+        hints |= listing_hints(published=published, title=child_text(news, "title"))
+        for publication in _children(news, "publication"):
+            hints |= listing_hints(site_name=child_text(publication, "name"))
+    return loc, hints
 
 
 class _Walk:
@@ -88,7 +95,7 @@ class _Walk:
             return
         if not body.lstrip()[:1] == b"<":
             yield from (
-                (line, {})
+                (line, Hints())
                 for line in body.decode("utf-8", "replace").split()
                 if line.startswith(("http://", "https://"))
             )

@@ -82,7 +82,6 @@ def _read_file(path: Path, context: RunContext) -> Iterator[Document]:
                     context.config,
                     origin=f"{path.name}@{records.get_record_offset()}",
                     fetched_at=_fetched_at(record),
-                    hints={"warc_file": path.name},
                 )
 
 
