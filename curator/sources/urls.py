@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..pipeline import Document
+from ..pipeline import Document, Hints
 from ..spec import Spec
 from .context import RunContext
 from .registry import register
@@ -25,4 +25,4 @@ def _listed(source: dict[str, Any], spec: Spec) -> Iterator[str]:
 @register("urls", remote=True, keys={"url", "urls", "path"})
 def read_urls(source: dict[str, Any], spec: Spec, context: RunContext) -> Iterator[Document]:
     """Each listed page, fetched; one URL per line in a ``path`` file, ``#`` starts a comment."""
-    yield from fetch_documents(((url, {}) for url in _listed(source, spec)), context)
+    yield from fetch_documents(((url, Hints()) for url in _listed(source, spec)), context)
