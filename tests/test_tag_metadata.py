@@ -10,7 +10,8 @@ from curator.clean.result import Cleaned
 from curator.pipeline import Document
 from curator.record import validation_errors
 from curator.tag import Tagger
-from curator.tag.metadata import PRECEDENCE, strip_site
+from curator.tag.metadata import strip_site
+from curator.tag.precedence import PRECEDENCE
 
 BODY = " ".join(
     ["The council voted on Tuesday to approve a new budget for buses in the north of the city."] * 3

@@ -2,31 +2,30 @@
 
 ``Tagger`` fills every tagged field of ``doc.record`` from ``doc.cleaned`` (the cleaner's
 result), ``doc.hints`` (what a feed, sitemap or manifest said) and the URL; the choice rules
-live in :mod:`curator.tag.metadata`, the readers in :mod:`curator.tag.sources`.
+live in :mod:`curator.tag.metadata`, their order in :mod:`curator.tag.precedence`, the readers
+in :mod:`curator.tag.readers`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from ..log import log
 from ..normalise import normalise_text, words
 from ..pipeline import Document, Step
 from ..record import parse_datetime
 from ..urls import host_of
-from . import removed
 from .dates import iso, parse_iso, parse_text_date
 from .filters import QualityFilter, SinceScope
 from .language import _get_factory, detect_language
-from .metadata import PRECEDENCE, Chooser, add_dateline, add_url_date
+from .metadata import Chooser
+from .precedence import PRECEDENCE
 from .quality import signals
-from .removed import looks_like_nav
-from .sources import Candidates, read_extraction, read_page
+from .readers import ReadContext, read_page, readers, run
+from .readers.base import Candidates
 
 __all__ = ["Tagger", "QualityFilter", "SinceScope", "tag_document", "gather", "choose_metadata"]
 
@@ -34,12 +33,7 @@ __all__ = ["Tagger", "QualityFilter", "SinceScope", "tag_document", "gather", "c
 # published before modified (modified may not precede it).
 FIELD_ORDER = ["site_name", "title", "description", "canonical_url", "published", "modified",
                "authors", "section", "tags", "image_credits", "alternate_urls", "license"]  # fmt: skip
-CHROME_FIELDS = ("title", "section", "image_credits", "alternate_urls", "authors")
 GUESSING_SOURCES = {"trafilatura", "htmldate"}
-# Spanish pages are mostly from Spain in our sources; Latin American outlets would need a
-# per-site setting.
-LOCAL_ZONES = {"de": "Europe/Berlin", "fr": "Europe/Paris", "es": "Europe/Madrid",
-               "it": "Europe/Rome", "nl": "Europe/Amsterdam"}  # fmt: skip
 
 
 def text_fields(text: str) -> dict[str, Any]:
@@ -61,69 +55,23 @@ def text_fields(text: str) -> dict[str, Any]:
 def gather(
     cleaned: Any,
     url: str | None,
-    hints: dict[str, Any],
+    hints: Mapping[str, Any] | None,
     language: str | None = None,
     fetched_at: datetime | None = None,
+    fetched_license: str | None = None,
 ) -> Candidates:
-    """Every candidate value for every metadata field, labelled with its source; relative
-    stamps ("2 hours ago") count back from ``fetched_at``."""
+    """Every candidate value for every metadata field, labelled with its source (the page and
+    document readers of :mod:`curator.tag.readers`); relative stamps ("2 hours ago") count
+    back from ``fetched_at``."""
     tree = getattr(cleaned, "tree", None)
     cands: Candidates = read_page(tree) if tree is not None else defaultdict(list)
-    meta = getattr(cleaned, "metadata", None) or {}
-    if cleaned is not None and tree is None:
-        _add_removed(cands, cleaned, language, (hints or {}).get("site_name"))
-    for field in CHROME_FIELDS:
-        if field == "title" and meta.get("title") and looks_like_nav(meta["title"], language):
-            continue  # the cleaner took a menu line for the headline
-        if field == "section" and not _plausible_trail(meta.get("section")):
-            continue
-        if meta.get(field):
-            # The cleaner's section comes from a breadcrumb trail it removed.
-            cands[field].append(("breadcrumb" if field == "section" else "chrome", meta[field]))
-    # Byline and dateline lines: from the cleaner first, then blocks found by class name.
-    bylines = list(meta.get("bylines") or []) + [v for _, v in cands.pop("bylines", [])]
-    datelines = list(meta.get("datelines") or []) + [v for _, v in cands.pop("datelines", [])]
+    ctx = ReadContext(tree, url, cleaned, hints or {}, language, fetched_at, fetched_license)
     masthead = [v for _, v in cands.pop("masthead", [])]
-    for line in dict.fromkeys(bylines):
-        cands["authors"].append(("byline", line))
-        add_dateline(cands, line, "byline", local_zone(language), fetched_at)
-    for line in dict.fromkeys(datelines):
-        add_dateline(cands, line, "dateline", local_zone(language), fetched_at)
-    for field, value in (hints or {}).items():
-        if field in PRECEDENCE and value not in (None, "", []):
-            cands[field].append(("hint", value))
-    read_extraction(getattr(cleaned, "extraction", None), cands)
+    run("document", ctx, cands)
     _drop_masthead_dates(cands, masthead, fetched_at)
     _drop_host_site_name(cands, url)
-    add_url_date(cands, url)
     _relabel_url_dates(cands)
     return cands
-
-
-def _add_removed(
-    cands: Candidates, cleaned: Any, language: str | None, site_name: str | None
-) -> None:
-    title = removed.headline(cleaned, language, site_name)
-    if title:
-        cands["title"].append(("chrome", title))
-    for trail in removed.trails(cleaned):
-        cands["section"].append(("breadcrumb", trail))
-
-
-def _plausible_trail(section: Any) -> bool:
-    """A section path has short names without digits ("Friday, March 20, 2026" is a date)."""
-    items = section if isinstance(section, list) else [section]
-    return all(
-        isinstance(s, str) and not any(c.isdigit() for c in s) and len(s.split()) <= 4
-        for s in items
-    )
-
-
-def local_zone(language: str | None) -> ZoneInfo | None:
-    """The zone for bare times in a dateline ("18:30 Uhr"): newsrooms print local time, and for
-    these languages one zone covers nearly every outlet. English (UK/US/...) stays UTC."""
-    name = LOCAL_ZONES.get(language or "")
-    return ZoneInfo(name) if name else None
 
 
 def _drop_masthead_dates(
@@ -172,40 +120,10 @@ def _relabel_url_dates(cands: Candidates) -> None:
         ]  # fmt: skip
 
 
-def _htmldate(tree: Any, limit: datetime | None) -> datetime | None:
-    """htmldate's original date (day precision), with its extensive search (more often right
-    on real pages than the fast one); asked only when no source above it in the precedence
-    gave a date."""
-    from htmldate import find_date
-
-    try:
-        found = find_date(
-            tree,
-            original_date=True,
-            extensive_search=True,
-            max_date=limit.strftime("%Y-%m-%d") if limit else None,
-        )
-    except Exception as exc:  # htmldate raises on odd markup; a missing date is the right answer
-        log.debug("htmldate gave up on a page: %s: %s", type(exc).__name__, exc)
-        return None
-    if not found or _copyright_year(tree, found):
-        return None
-    return parse_datetime(found)
-
-
-def _copyright_year(tree: Any, found: str) -> bool:
-    """htmldate's extensive search turns a footer's "© 2024" into 2024-01-01: not a date."""
-    if not found.endswith("-01-01"):
-        return False
-    year = found[:4]
-    text = " ".join(tree.itertext())
-    return bool(re.search(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*[-–]\s*)?{year}", text, re.I))
-
-
-def _below_htmldate(source: str | None) -> bool:
-    """No source that precedes htmldate gave a date: htmldate is worth its cost."""
-    order = PRECEDENCE["published"]
-    return source is None or order.index(source) > order.index("htmldate")
+def _below(field: str, label: str, source: str | None) -> bool:
+    """No source that precedes ``label`` gave a value: a fallback reader is worth its cost."""
+    order = PRECEDENCE[field]
+    return source is None or order.index(source) > order.index(label)
 
 
 def choose_metadata(
@@ -219,14 +137,17 @@ def choose_metadata(
     ``local``, when given, gets the chosen dates as datetimes in the zone they were written in
     (the publisher's day)."""
     chooser = Chooser(cands, url, fetched_at)
+    ctx = ReadContext(tree=tree, url=url, fetched_at=fetched_at)
+    fallbacks = readers("fallback") if tree is not None else []
     for field in FIELD_ORDER:
         chooser.choose(field)
-        if field == "published" and tree is not None and _below_htmldate(chooser.provenance[field]):
-            found = _htmldate(tree, fetched_at)
-            masthead_days = {day for _, day in cands.get("masthead_days", [])}
-            if found and found.date() not in masthead_days:
-                cands["published"].append(("htmldate", found))
-                chooser.choose("published")
+        for reader in fallbacks:
+            for label, fields in reader.produces.items():
+                if field in fields and _below(field, label, chooser.provenance[field]):
+                    before = len(cands.get(field, []))
+                    reader.read(ctx, cands)
+                    if len(cands.get(field, [])) > before:
+                        chooser.choose(field)
     values = dict(chooser.values)
     for field in ("published", "modified"):
         if local is not None:
@@ -244,9 +165,10 @@ def tag_document(doc: Document) -> dict[str, Any]:
     record.update(text_fields(text))
     url = record.get("url")
     fetched_at = parse_datetime(record.get("fetched_at"))
-    cands = gather(cleaned, url, doc.hints, record["language"], fetched_at)
-    if record.get("license"):  # what the fetcher read (a Link header, rel=license) stands
-        cands["license"].insert(0, ("fetch", record["license"]))
+    # What the fetcher read (a Link header, rel=license) is the ``fetch`` reader's license.
+    cands = gather(
+        cleaned, url, doc.hints, record["language"], fetched_at, record.get("license") or None
+    )
     local: dict[str, Any] = {}
     tree = getattr(cleaned, "tree", None)
     values, provenance = choose_metadata(cands, url, fetched_at, tree, local)
@@ -258,9 +180,6 @@ def tag_document(doc: Document) -> dict[str, Any]:
 
 class Tagger(Step):
     name = "tag"
-
-    def __init__(self, settings: dict[str, Any] | None = None):
-        self.settings = dict(settings or {})
 
     def warm_up(self) -> None:
         """Load the language profiles (~0.5 s) before a process pool forks its workers, so

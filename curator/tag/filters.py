@@ -19,6 +19,8 @@ THRESHOLDS: dict[str, tuple[str, str]] = {
     "max_non_alpha_fraction": ("quality.non_alpha_fraction", "max"),
     "max_duplicate_line_fraction": ("quality.duplicate_line_fraction", "max"),
 }
+# Every key the [filters] table takes: the thresholds and the language list.
+FILTER_KEYS = (*THRESHOLDS, "languages")
 
 
 def _lookup(record: dict[str, Any], path: str) -> Any:
@@ -50,7 +52,7 @@ class QualityFilter(Step):
     name = "filter"
 
     def __init__(self, filters: dict[str, Any] | None = None):
-        unknown = set(filters or {}) - set(THRESHOLDS) - {"languages"}
+        unknown = set(filters or {}) - set(FILTER_KEYS)
         if unknown:
             raise UsageError(f"unknown filter keys: {sorted(unknown)}")
         self.filters = dict(filters or {})

@@ -1,19 +1,8 @@
 """Choose each metadata field from the candidates by a fixed precedence, check it, and say
 where it came from (the record's ``provenance`` struct).
 
-Precedence, first source with a usable value wins (see ``PRECEDENCE``). Why this order:
-JSON-LD is written for machines and names its fields (datePublished vs dateModified);
-OpenGraph is next and as explicit but has no author names (article:author is usually a URL);
-other <meta> names are site-specific; <time> and on-page bylines/datelines are human text;
-htmldate and trafilatura guess from the whole page.
-
-The order of ``published`` follows a measurement on real pages (scripts/eval_real_metadata.py
---sources: how often each source's first value is the right day, on 216 dated pages):
-Article JSON-LD (right ~90 %), OpenGraph (~95 %), a <time> outside mastheads, comments and
-teasers, other <meta> dates, then a /YYYY/MM/DD/ URL date (never wrong there, but a URL date
-never overrides a metadata date: it is sometimes the date of the URL scheme); htmldate's
-extensive search (right on 92 % of pages alone) comes before microdata, datelines, bylines
-and a WebPage's JSON-LD, which are as often a teaser's, a comment's or the last edit's date.
+Precedence, first source with a usable value wins: :mod:`curator.tag.precedence`, one table
+per field, and why.
 
 Sanity rules on dates: a date after the fetch time (or now, without one) or before
 ``MIN_YEAR`` is dropped and the next source is tried; ``modified`` earlier than ``published``
@@ -23,29 +12,16 @@ is dropped the same way.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime
 from typing import Any
 
 from ..normalise import normalise_line
 from ..urls import host_of
 from .authors import clean_authors
-from .dates import line_zone, parse_iso, parse_text_date, relative_date, url_date
-from .sources import Candidates
+from .dates import parse_iso
+from .precedence import PRECEDENCE
+from .readers.base import Candidates
 
-PRECEDENCE: dict[str, list[str]] = {
-    "title": ["json-ld", "opengraph", "meta", "microdata", "html", "chrome", "hint", "trafilatura", "json-ld-page", "html-title"],
-    "description": ["opengraph", "meta", "json-ld", "json-ld-page", "trafilatura", "hint"],
-    "site_name": ["opengraph", "json-ld", "json-ld-page", "meta", "hint", "trafilatura"],
-    "canonical_url": ["html", "opengraph", "json-ld"],
-    "published": ["json-ld", "opengraph", "html", "meta", "hint", "url", "htmldate", "microdata", "dateline", "byline", "json-ld-page", "trafilatura"],
-    "modified": ["json-ld", "opengraph", "meta", "microdata", "html", "dateline", "json-ld-page", "hint"],
-    "authors": ["json-ld", "meta", "opengraph", "microdata", "byline", "html", "chrome", "hint", "trafilatura"],
-    "section": ["breadcrumb", "json-ld", "opengraph", "meta", "microdata", "chrome", "hint", "trafilatura"],
-    "tags": ["json-ld", "opengraph", "meta", "microdata", "hint", "trafilatura"],
-    "image_credits": ["chrome"],
-    "alternate_urls": ["chrome", "hint"],
-    "license": ["fetch", "html", "json-ld", "meta", "hint", "trafilatura"],
-}  # fmt: skip
 # Author values the page declares for machines: a handle or the site's own name is the author.
 DECLARED_AUTHORS = {"json-ld", "meta"}
 LIST_FIELDS = {"authors", "section", "tags", "image_credits", "alternate_urls"}
@@ -194,38 +170,3 @@ class Chooser:
                 continue
             return parsed
         return None
-
-
-_UPDATE_WORDS = re.compile(
-    r"\b(?:updated?|last (?:updated|modified|revised)|modified|revised|mis à jour|actualisé"
-    r"|aktualisiert|geändert|actualizado|actualización|aggiornato|atualizado)\b",
-    re.I,
-)
-
-
-def add_dateline(
-    cands: Candidates,
-    line: str,
-    source: str = "dateline",
-    default_zone: tzinfo | None = None,
-    now: datetime | None = None,
-) -> None:
-    """'Published 3 March 2024 | Updated 4 March 2024 10:00 GMT': the part after an update
-    word is ``modified``, the part before it (or the whole line) ``published``. A zone given
-    once in the line ("12:00 CET") holds for its other times. "Updated 2 hours ago" counts
-    back from ``now`` (the fetch time); without it a relative stamp gives nothing."""
-    m = _UPDATE_WORDS.search(line)
-    before, after = (line[: m.start()], line[m.end() :]) if m else (line, "")
-    zone = line_zone(line) or default_zone
-    published = parse_text_date(before, zone) or relative_date(before, now)
-    modified = parse_text_date(after, zone) or relative_date(after, now)
-    if published:
-        cands.setdefault("published", []).append((source, published))
-    if modified:
-        cands.setdefault("modified", []).append((source, modified))
-
-
-def add_url_date(cands: Candidates, url: str | None) -> None:
-    found = url_date(url)
-    if found:
-        cands.setdefault("published", []).append(("url", found))
