@@ -33,7 +33,7 @@ os.environ.setdefault("RAYON_NUM_THREADS", "1")  # rensa's batch APIs: measure o
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from curator.dedup import DEFAULTS, NUM_PERM, Deduplicator  # noqa: E402
+from curator.dedup import NUM_PERM, Deduplicator, DedupSettings  # noqa: E402
 from curator.dedup import minhash as mh  # noqa: E402
 from curator.pipeline import Document  # noqa: E402
 from curator.record import empty_record, format_datetime  # noqa: E402
@@ -41,6 +41,7 @@ from curator.record import empty_record, format_datetime  # noqa: E402
 COPY_KINDS = ("chrome", "edit", "para_added", "para_cut", "truncated", "exact", "url")
 NEGATIVE_KINDS = ("same_event", "template")
 BASE_TIME = datetime(2024, 1, 1, tzinfo=UTC)
+SETTINGS = DedupSettings()  # what a spec without [dedup] gets
 
 
 @dataclass
@@ -170,7 +171,7 @@ def sign_rate(texts: list[str]) -> float:
     """Documents per second for shingling + signatures alone."""
     start = time.perf_counter()
     for s in range(0, len(texts), 256):
-        mh.signatures(*mh.shingle_hashes(texts[s : s + 256], DEFAULTS["shingle_size"]), NUM_PERM)
+        mh.signatures(*mh.shingle_hashes(texts[s : s + 256], SETTINGS.shingle_size), NUM_PERM)
     return len(texts) / (time.perf_counter() - start)
 
 
@@ -180,7 +181,7 @@ def dedup(items: list[Item], state: Path) -> tuple[dict[int, Document], float, d
     stats: dict[str, int] = {}
     start = time.perf_counter()
     for version, (lo, hi) in (("v1.0.0", (0, half)), ("v1.1.0", (half, len(items)))):
-        d = Deduplicator(state, version=version)
+        d = Deduplicator(state, SETTINGS, version=version)
         docs = [to_doc(items[i], i) for i in range(lo, hi)]
         for i, doc in zip(range(lo, hi), d.run(docs), strict=True):
             out[i] = doc
@@ -228,7 +229,7 @@ def folder_bytes(path: Path) -> int:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=100000)
+    ap.add_argument("--n", type=int, default=100000, help="documents in the corpus")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
@@ -243,9 +244,9 @@ def main(argv: list[str] | None = None) -> None:
         out, e2e, stats = dedup(items, Path(tmp))
         index_bytes = folder_bytes(Path(tmp) / "dedup")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"params: {DEFAULTS} num_perm={NUM_PERM}; stats: {stats}\n")
+    print(f"params: {SETTINGS.as_dict()} num_perm={NUM_PERM}; stats: {stats}\n")
     print(f"| {'metric':<40} | {'value':>22} |\n|{'-' * 42}|{'-' * 24}|")
-    for name, hit, total in score(items, out, DEFAULTS["threshold"]):
+    for name, hit, total in score(items, out, SETTINGS.threshold):
         value = f"{hit / total:.4f} ({hit}/{total})" if total else "n/a"
         print(f"| {name:<40} | {value:>22} |")
     print(f"| {'shingle+signature docs/s (1 core)':<40} | {rate:>22,.0f} |")

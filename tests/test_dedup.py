@@ -5,8 +5,9 @@ import json
 import random
 
 import numpy as np
+import pytest
 
-from curator.dedup import Deduplicator, assign_id
+from curator.dedup import DEFAULTS, Deduplicator, DedupSettings, assign_id
 from curator.dedup import minhash as mh
 from curator.pipeline import Document
 from curator.record import empty_record
@@ -241,3 +242,56 @@ def test_learned_mirror_persists_across_versions(tmp_path):
         Deduplicator(tmp_path, version="v1.1.0"), [doc("https://presstv.com/Detail/1", article(22))]
     )
     assert out[0].duplicate_reason == "url"
+
+
+def test_settings_come_from_the_spec_table_and_a_bad_key_is_named(tmp_path):
+    assert DedupSettings.from_section({"rows": 4}) == DedupSettings(rows=4)
+    assert dict(DEFAULTS) == DedupSettings().as_dict()
+    for table, message in (
+        ({"treshold": 0.8}, "dedup.treshold: unknown setting"),
+        ({"rows": 6}, "dedup.rows: bands x rows is 150, more than 128"),
+        ({"bands": 30, "rows": 5}, "dedup.bands: bands x rows is 150"),
+    ):
+        with pytest.raises(ValueError, match=message):
+            Deduplicator(tmp_path, settings=table)
+    with pytest.raises(ValueError, match="dedup.bands"):
+        DedupSettings(bands=64)
+
+
+def test_a_batch_is_staged_at_once_and_listed_only_at_commit(tmp_path):
+    story = article(23)
+    d = Deduplicator(tmp_path)
+    first = run(d, [doc("https://a.example/1", story, "2024-06-01T00:00:00Z")])
+    folder = tmp_path / "dedup"
+    assert [p.name for p in folder.glob("seg-*")] and not (folder / "index.json").exists()
+    # the next batch of the same run sees the first one as it would a published row
+    second = run(
+        d, [doc("https://b.example/1", story), doc("https://a.example/1?utm_source=x", story)]
+    )
+    assert [o.duplicate_of for o in second] == [first[0].record["id"]] * 2
+    assert [o.duplicate_reason for o in second] == ["exact", "url"]
+    assert first[0].record["dup_cluster_size"] == 1  # as of its own batch
+    assert d.lookup("https://a.example/1") is None  # staged is not published
+    d.commit()
+    assert len(json.loads((folder / "index.json").read_text())["segments"]) == 2
+    assert d.lookup("https://a.example/1") == first[0].record["id"]
+
+
+def test_batch_counts_and_report_rows(tmp_path):
+    story = article(24)
+    d = Deduplicator(tmp_path)
+    run(
+        d,
+        [
+            doc("https://a.example/1", story, "2024-07-01T00:00:00Z"),
+            doc("https://b.example/1", story),
+        ],
+    )
+    assert d.stats == {"input": 2, "kept": 1, "url": 0, "exact": 1, "near": 0, "near_candidates": 0}
+    (row,) = d.report
+    assert (row["url"], row["kept_url"], row["reason"], row["similarity"]) == (
+        "https://b.example/1",
+        "https://a.example/1",
+        "exact",
+        1.0,
+    )

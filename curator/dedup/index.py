@@ -13,9 +13,17 @@ Layout, like an LSM tree of immutable segments (one per published version)::
         band_key, band_row      per band: sorted band keys -> row in kept_*
 
 Arrays are ``.npy`` files read with ``mmap_mode="r"``: a lookup touches O(log n) pages per
-segment, so memory does not grow with the size of the dataset. Nothing is written before
-:meth:`DedupIndex.commit`; a crash before it leaves the previous manifest, and segment
-folders it does not list are deleted by the next commit.
+segment, so memory does not grow with the size of the dataset.
+
+Staged segments: a build streams its documents through several dedup batches of a bounded
+size (see :mod:`curator.builder`). :meth:`DedupIndex.stage` writes each batch's segment at
+once, under a name the manifest does not list yet, and every lookup from then on searches
+it too. So a later batch is deduplicated against the earlier batches of the same run exactly
+as against published rows (their kept row wins; its ``dup_cluster_size`` counts the copies
+of its own batch), while :meth:`DedupIndex.commit` stays the only moment the index changes:
+it lists the staged segments with the rest and switches the manifest atomically. A run that
+dies before leaves the previous manifest, and the segment folders it does not list are
+deleted by the next commit.
 """
 
 from __future__ import annotations
@@ -102,9 +110,9 @@ class DedupIndex:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         manifest = self._read_manifest()
-        self.segments = [Segment(self.root / name) for name in manifest["segments"]]
+        self.segments = [Segment(self.root / name) for name in manifest["segments"]]  # listed
         self.mirrors: dict[str, str] = dict(manifest.get("mirrors", {}))
-        self._pending: dict[str, Any] | None = None
+        self._staged: list[Segment] = []  # this run's batches, written but not listed yet
         self._removed: set[int] = set()
 
     def _read_manifest(self) -> dict[str, Any]:
@@ -116,15 +124,21 @@ class DedupIndex:
             raise ValueError(f"{path}: unknown dedup index format {data.get('format')!r}")
         return data
 
-    def __len__(self) -> int:
-        return sum(len(seg["member_id"]) for seg in self.segments)
+    def _searched(self) -> list[Segment]:
+        """Segments a lookup searches: the listed ones, then this run's staged batches."""
+        return self.segments + self._staged
 
     # -- lookups ---------------------------------------------------------------------------
 
     def lookup_urls(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For each URL key: (id, id of its kept row), 0 where the key is unknown."""
+        return self._lookup_urls(keys, self._searched())
+
+    def _lookup_urls(
+        self, keys: np.ndarray, segments: list[Segment]
+    ) -> tuple[np.ndarray, np.ndarray]:
         ids, kept = np.zeros(len(keys), dtype=U64), np.zeros(len(keys), dtype=U64)
-        for seg in self.segments:
+        for seg in segments:
             pos, found = _lookup_sorted(seg["url_key"], keys)
             found &= ids == 0
             member = seg["url_member"][pos[found]]
@@ -135,7 +149,7 @@ class DedupIndex:
     def lookup_hashes(self, keys: np.ndarray) -> np.ndarray:
         """For each content-hash key: the id of the kept row with that text, or 0."""
         kept = np.zeros(len(keys), dtype=U64)
-        for seg in self.segments:
+        for seg in self._searched():
             pos, found = _lookup_sorted(seg["hash_key"], keys)
             found &= kept == 0
             kept[found] = seg["hash_kept"][pos[found]]
@@ -151,8 +165,10 @@ class DedupIndex:
         return np.fromiter(self._removed, dtype=U64, count=len(self._removed))
 
     def lookup(self, url_key: int) -> str | None:
-        """The id stored for one URL key (see :func:`curator.dedup.url_key`)."""
-        ids, _ = self.lookup_urls(np.array([url_key], dtype=U64))
+        """The id the committed index holds for one URL key (see
+        :func:`curator.dedup.identity.url_key`); this run's staged batches are not published
+        yet, so they are not searched."""
+        ids, _ = self._lookup_urls(np.array([url_key], dtype=U64), self.segments)
         return int_to_id(ids[0]) if ids[0] else None
 
     def is_removed(self, id_: int) -> bool:
@@ -162,7 +178,7 @@ class DedupIndex:
         """The segment and row holding the signature of a kept id."""
         if kept_id in self._removed:
             return None
-        for seg in self.segments:
+        for seg in self._searched():
             pos, found = _lookup_sorted(seg["kept_id"], np.array([kept_id], dtype=U64))
             if found[0]:
                 return seg, int(pos[0])
@@ -177,7 +193,7 @@ class DedupIndex:
         (a template page published a thousand times) cannot blow up the candidate list.
         """
         out = []
-        for seg in self.segments:
+        for seg in self._searched():
             table = seg.band_table(bands, rows)
             if table is None or not len(seg["kept_id"]):
                 continue
@@ -189,24 +205,26 @@ class DedupIndex:
 
     # -- changes ---------------------------------------------------------------------------
 
-    def stage(self, segment: dict[str, Any]) -> None:
-        """Hold the arrays of this batch's segment until :meth:`commit`."""
-        self._pending = segment
+    def stage(self, segment: dict[str, Any], version: str) -> None:
+        """Write one batch's segment now, unlisted (see the module doc); lookups search it
+        from now on and :meth:`commit` lists it."""
+        name = _write_segment(self.root, version, segment)
+        self._staged.append(Segment(self.root / name))
 
     def remove(self, ids: Iterable[str]) -> None:
+        """Forget ids (takedowns) from URL keys, hashes and bands at the next :meth:`commit`."""
         self._removed.update(id_to_int(i) for i in ids)
 
     def commit(self, version: str) -> None:
-        """Write the staged segment and removals, then switch the manifest atomically."""
+        """List the staged segments, rewrite those holding removed ids, then switch the
+        manifest atomically and delete the folders it no longer lists."""
         self.root.mkdir(parents=True, exist_ok=True)
-        names = [self._without_removed(seg, version) for seg in self.segments]
-        if self._pending is not None:
-            names.append(_write_segment(self.root, version, self._pending))
+        names = [self._without_removed(seg, version) for seg in self._searched()]
         manifest = {"format": FORMAT, "segments": names, "mirrors": self.mirrors}
         write_atomic(self.root / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
         self._collect_garbage(set(names))
         self.segments = [Segment(self.root / name) for name in names]
-        self._pending, self._removed = None, set()
+        self._staged, self._removed = [], set()
 
     def _without_removed(self, seg: Segment, version: str) -> str:
         """The segment's name, or the name of a rewritten copy without the removed ids."""

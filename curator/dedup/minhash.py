@@ -47,8 +47,8 @@ def mix64(x: np.ndarray) -> np.ndarray:
 class _Powers:
     """P**i and P**-i mod 2**64 for i < n, grown on demand and shared by every call."""
 
-    pow = np.ones(1, dtype=U64)
-    inv = np.ones(1, dtype=U64)
+    pow: np.ndarray = np.ones(1, dtype=U64)
+    inv: np.ndarray = np.ones(1, dtype=U64)
 
     @classmethod
     def upto(cls, n: int) -> tuple[np.ndarray, np.ndarray]:

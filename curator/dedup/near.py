@@ -3,7 +3,7 @@
 Stage 1 signs the batch in chunks and appends each band's (key, row) pairs to its own file
 on disk; stage 2 reads one band at a time, sorts it and turns every bucket into candidate
 pairs. Peak memory is one band of the batch, not all bands, and each band could be handled
-by a different worker. Stage 3 (verification and union-find) is in :mod:`curator.dedup`.
+by a different worker. Stage 3 (verification and union-find) is in :mod:`curator.dedup.linking`.
 """
 
 from __future__ import annotations
