@@ -1,7 +1,9 @@
 """One page in, its record out: what a build computes from a page and its HTTP headers alone.
 
 ``curator.extract(html, url)`` runs the build's per-page steps (clean, tag) on one page and
-fills the fields a build fills later from the page alone (``canonical_url``, ``source``).
+fills the fields a build fills later from the page alone (``canonical_url``, ``source``)
+with the build's own identity step (:func:`curator.dedup.identity.identify`, without an
+index: no mirrors, no id).
 Fields that depend on the dataset stay null: ``id`` (from the dedup index),
 ``version_added``, ``dup_cluster_id`` / ``dup_cluster_size``; learned site boilerplate is not
 removed (it is learned from many pages of a site). This is the call a trafilatura user
@@ -18,12 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from .pipeline import Document
 from .record import Record, format_datetime, parse_datetime
-from .urls import canonicalise, host_of, pick_canonical
 
 if TYPE_CHECKING:
     from .spec import Spec
 
-__all__ = ["Extracted", "extract", "fetch_document", "published_canonical", "header_license"]
+__all__ = ["Extracted", "extract", "fetch_document", "header_license"]
 
 DATASET_FIELDS = ("id", "version_added", "dup_cluster_id", "dup_cluster_size")
 # The fetcher's reading of a Link header (RFC 8288) that declares the licence.
@@ -75,19 +76,6 @@ class Extracted:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.to_dict().get(key, default)
-
-
-def published_canonical(url: str | None, declared: str | None) -> str | None:
-    """The canonical URL as the page declared it (made absolute against ``url``), or None
-    when it declares none or only its site's home page (then the key form stands). The key
-    form (:func:`curator.urls.canonicalise`: https, no tracking parameters, mirrors folded)
-    is for ids and dedup; it is published only for a page that declared nothing."""
-    from urllib.parse import urljoin
-
-    if not declared or pick_canonical(url, declared) != declared:
-        return None
-    chosen = urljoin(url, declared.strip()) if url else declared.strip()
-    return chosen if "//" in chosen and host_of(chosen) else None
 
 
 def header_license(headers: dict[str, str] | None) -> str | None:
@@ -143,6 +131,7 @@ def extract(
     ``spec``'s ``[fetch]`` settings and deny-list when given.
     """
     from .clean import CleanStep
+    from .dedup.identity import identify  # numpy and friends: loaded with the cleaner
     from .tag import tag_document
 
     if fetch:
@@ -167,11 +156,8 @@ def extract(
         except Exception as exc:  # as the build's tag step: one bad page is a rejection
             rejected = rejected or f"tag failed: {type(exc).__name__}: {exc}"
         doc.rejected = rejected
+    identify(doc)
     record = doc.record
-    key = canonicalise(pick_canonical(record.get("url"), record.get("canonical_url")))
-    declared = published_canonical(record.get("url"), record.get("canonical_url"))
-    record["canonical_url"] = declared or key
-    record["source"] = record.get("source") or host_of(key)
     for name in DATASET_FIELDS:
         record[name] = None
     dates = {k: v.isoformat() for k, v in local.items() if isinstance(v, datetime)}
