@@ -14,8 +14,8 @@ holds all of it. Per stage, at most:
 * dedup: one batch of :data:`DEDUP_BATCH` (20,000) documents with their texts. Each batch is
   deduplicated against the published index *and* the earlier batches of this run (their
   index segments are written at once under names the index manifest does not list, see
-  :mod:`curator.dedup`), so the result matches one big batch except that an earlier batch's
-  kept row wins over a later copy the way a published row does;
+  :mod:`curator.dedup.index`), so the result matches one big batch except that an earlier
+  batch's kept row wins over a later copy the way a published row does;
 * packaging: kept records go to the version's transaction
   (:class:`~curator.package.dataset.VersionTransaction`) as each dedup batch ends; its shard
   writer holds one shard (``shard_size`` rows) and writes full shards under temporary names,
@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -54,6 +54,10 @@ from .pipeline import Document, Step
 from .sources import CrawlSummary, RunContext, read_sources
 from .spec import Spec, load_spec
 from .urls import host_of
+
+if TYPE_CHECKING:
+    from .dedup import Deduplicator
+    from .package.corrections import CorrectionFinder
 
 # Documents deduplicated together in memory (with their texts): the bound on a run's memory.
 # ~20,000 news articles are ~200-300 MB of Python objects; see the module doc.
@@ -263,23 +267,23 @@ class _Packer:
     version's transaction (a row, a reject, a duplicate) as each batch completes."""
 
     def __init__(
-        self, version, deny: DenyList, already: np.ndarray, corrections, show=None
+        self, version, deny: DenyList, already: np.ndarray, corrections: CorrectionFinder, show=None
     ) -> None:
         self.version, self.deny, self.already = version, deny, already
-        self.corrections = corrections  # a CorrectionFinder: keeps pages corrected upstream
+        self.corrections = corrections  # keeps the pages corrected upstream
         self.show = show or progress_for(False)
         self.counts: Counter = Counter()
         self.reasons: Counter = Counter()
         self.fetch_failures: dict[str, list] = {}  # host -> [count, first URL, first error]
 
-    def consume(self, stream: Iterable[Document], dedup, batch_size: int) -> None:
+    def consume(self, stream: Iterable[Document], dedup: Deduplicator, batch_size: int) -> None:
         for doc in self.show(
             self._deduplicated(stream, dedup, batch_size), "dedup+package", None, 3
         ):
             self._pack(doc)
 
     def _deduplicated(
-        self, stream: Iterable[Document], dedup, batch_size: int
+        self, stream: Iterable[Document], dedup: Deduplicator, batch_size: int
     ) -> Iterator[Document]:
         for batch in chunked(stream, batch_size):
             yield from dedup.run(batch)
@@ -366,10 +370,10 @@ class _Run:
 
     skip: SkipSeen
     deny: DenyList  # checked by the run context before any request or read, once per page
-    dedup: Any
+    dedup: Deduplicator
     boilerplate: BoilerplateModel
     driver_steps: list[Step]
-    finder: Any
+    finder: CorrectionFinder
     expected: int | None = None  # pages the sources will give, when known up front
     denied: int = 0  # pages the run context left out as taken down
 
