@@ -497,7 +497,7 @@ def _clean_html(html: str | bytes, url: str | None, mode: str) -> Cleaned:
     page = run_rules(paras, url, title, "html", _section_headings(extraction))
     cleaned = finish(page, meta)
     if not cleaned.rejected:  # an index's teasers can pass for a body: the page says what it is
-        listing = listing_reason(original, url, tree)
+        listing = listing_reason(original, url, tree, cleaned.text)
         if listing:
             cleaned.rejected, cleaned.text = listing, ""
     cleaned.removed[:0] = dom_removed
