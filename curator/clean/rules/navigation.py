@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Page
+from .base import Page, count_words
 
 MENU_SEPARATORS = re.compile(r"\s(?:\||·|•)\s")
 MIN_MENU_SEPARATORS = 3
@@ -49,10 +49,12 @@ def menu_items(line: str) -> list[str]:
 
 def is_item(line: str) -> bool:
     """A menu item standing alone: one to three words, no sentence punctuation, not a number
-    (the ranks of a "Most read" list are left to that list's rule)."""
+    (the ranks of a "Most read" list are left to that list's rule). Words are counted as
+    :func:`~.base.count_words` does, so a Chinese paragraph (one "word" between spaces) is
+    never an item."""
     text = line.strip()
     return (
-        0 < len(text.split()) <= MAX_ITEM_WORDS
+        0 < count_words(text) <= MAX_ITEM_WORDS
         and not _END.search(text)
         and not text.replace(".", "").isdigit()
     )
