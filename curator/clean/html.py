@@ -139,13 +139,24 @@ def _harvest(el: Any, meta: dict[str, Any]) -> None:
             meta.setdefault("bylines", []).append(line)
 
 
+DOM_RULE_PREFIX = "dom-"
+DOM_BYLINE = f"{DOM_RULE_PREFIX}byline"
+# Every name :func:`_why` can report a removed block under: the DOM classes that
+# scripts/eval_real.py judges beside the line rules, and that names elsewhere may refer to
+# (tests/test_rule_registry.py checks both against this set).
+DOM_RULE_NAMES = frozenset(
+    {f"{DOM_RULE_PREFIX}{name}" for name in (*CHROME_TAGS, *CHROME_TOKENS, *CHROME_PARTS)}
+    | {DOM_BYLINE}
+)
+
+
 def _why(el: Any) -> str:
     """The rule name a removed block is reported under: its chrome tag or label."""
     if el.tag in CHROME_TAGS:
-        return f"dom-{el.tag}"
+        return f"{DOM_RULE_PREFIX}{el.tag}"
     tokens = _tokens(el)
     named = sorted((tokens & CHROME_TOKENS) | (_parts(tokens) & CHROME_PARTS))
-    return f"dom-{named[0]}" if named else "dom-byline"
+    return f"{DOM_RULE_PREFIX}{named[0]}" if named else DOM_BYLINE
 
 
 _DOOMED = "data-curator-removed"
