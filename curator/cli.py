@@ -13,6 +13,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # each command imports what it runs, so `curator --help` stays quick
+    from .clean.result import Cleaned
+
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -26,7 +32,7 @@ Commands that read sources take the spec file; commands on a built dataset take 
 Progress goes to stderr: bars in a terminal, a plain line every few seconds in a log."""
 
 
-def _print_json(obj) -> None:
+def _print_json(obj: Any) -> None:
     print(json.dumps(obj, indent=2, ensure_ascii=False))
 
 
@@ -78,10 +84,10 @@ def _clean_url(args: argparse.Namespace) -> int:
     if doc.rejected:
         print(f"rejected: {doc.rejected}", file=sys.stderr)
         return EXIT_FAILED
-    return _print_cleaned(clean_html(doc.raw, doc.record.get("url")), args)
+    return _print_cleaned(clean_html(doc.raw or b"", doc.record.get("url")), args)
 
 
-def _print_cleaned(result, args: argparse.Namespace) -> int:
+def _print_cleaned(result: Cleaned, args: argparse.Namespace) -> int:
     if args.explain:
         print(result.explain())
         print(json.dumps(result.metadata, ensure_ascii=False, indent=2))
@@ -219,7 +225,7 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def _add_version_commands(sub, common) -> None:
+def _add_version_commands(sub: Commands, common: argparse.ArgumentParser) -> None:
     c = sub.add_parser("remove", parents=[common], epilog=EPILOG,
                        help="take an article down from every version (takedown request)")  # fmt: skip
     c.add_argument("spec", help="dataset spec (TOML)")
@@ -258,7 +264,7 @@ def _add_version_commands(sub, common) -> None:
     _add_push(sub, common)
 
 
-def _add_push(sub, common) -> None:
+def _add_push(sub: Commands, common: argparse.ArgumentParser) -> None:
     c = sub.add_parser("push", parents=[common], epilog=EPILOG,
                        help="publish unpushed versions to the Hugging Face Hub (token from HF_TOKEN)")  # fmt: skip
     c.add_argument("path", help="dataset folder")
@@ -280,7 +286,7 @@ def _add_push(sub, common) -> None:
     c.set_defaults(func=_cmd_push)
 
 
-def _add_run_commands(sub, common) -> None:
+def _add_run_commands(sub: Commands, common: argparse.ArgumentParser) -> None:
     for name, text in (("build", "build the first version of the dataset a spec describes"),
                        ("update", "add what is new in the sources as a new version")):  # fmt: skip
         c = sub.add_parser(name, parents=[common], help=text, description=text + ".", epilog=EPILOG,
@@ -305,7 +311,7 @@ def _add_run_commands(sub, common) -> None:
     c.set_defaults(func=_cmd_crawl)
 
 
-def _add_dataset_commands(sub, common) -> None:
+def _add_dataset_commands(sub: Commands, common: argparse.ArgumentParser) -> None:
     c = sub.add_parser("clean", parents=[common], help="clean one page and print the article body", description=(
         "Clean one page (HTML or plain text, a file or a URL) and print the article body; with "
         "--explain, print each removed line with the rule that removed it, then the metadata "

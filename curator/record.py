@@ -26,9 +26,12 @@ import json
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
+
+if TYPE_CHECKING:  # jsonschema is imported when a record is first validated
+    from jsonschema import Draft202012Validator
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 ARTICLE_SCHEMA_PATH = SCHEMA_DIR / "article.schema.json"
@@ -106,7 +109,7 @@ def hf_arrow_schema() -> pa.Schema:
 
 
 @cache
-def features():
+def features() -> Any:  # a datasets.Features, which a type checker here cannot see
     """The ``datasets.Features`` of a published row, read by ``datasets`` from
     ``features_dict()`` (one mapping); imports ``datasets``, so only for tests and callers that
     use it anyway: building a dataset uses ``features_dict()`` and ``hf_arrow_schema()``."""
@@ -173,12 +176,8 @@ def from_row(row: Record) -> Record:
     return record
 
 
-def rows_to_table(records: list[Record]) -> pa.Table:
-    return pa.Table.from_pylist([to_row(r) for r in records], schema=arrow_schema())
-
-
 @cache
-def _validator():
+def _validator() -> Draft202012Validator:
     from jsonschema import Draft202012Validator, FormatChecker
 
     return Draft202012Validator(article_schema(), format_checker=FormatChecker())

@@ -20,7 +20,7 @@ from curator.package.corrections import (
     merge_corrections,
 )
 from curator.package.diff import diff
-from curator.package.parquet import read_records
+from curator.package.parquet import read_shard_records
 from curator.package.validate import validate
 from curator.pipeline import Document
 
@@ -101,7 +101,7 @@ def _update(spec_path, dataset):
 
 
 def _ids_in(dataset, shards) -> set[str]:
-    return {r["id"] for s in shards for r in read_records(dataset / s)}
+    return {r["id"] for s in shards for r in read_shard_records(dataset, s)}
 
 
 def test_a_corrected_page_makes_a_patch_version_and_pinned_versions_keep_the_old_text(tmp_path):
@@ -160,7 +160,7 @@ def test_corrections_with_additions_make_a_minor_version(tmp_path):
     ((replacement, meta),), (old,) = plan.new_shards.items(), plan.dropped_shards
     assert meta["num_rows"] == 3 and meta["replaces"] == old and replacement in entry["shards"]
     assert validate(dataset) == []
-    new_rows = {r["id"]: r for s in entry["shards"] for r in read_records(dataset / s)}
+    new_rows = {r["id"]: r for s in entry["shards"] for r in read_shard_records(dataset, s)}
     assert len(new_rows) == 6 and new_rows[fixed_id]["version_added"] == "v1.0.0"
     assert {r["version_added"] for i, r in new_rows.items()} == {"v1.0.0", "v1.1.0"}
     assert diff(dataset, "v1.0.0", "v1.1.0").changed == [fixed_id]
@@ -184,7 +184,7 @@ def test_a_row_corrected_twice_and_a_shard_left_empty(tmp_path):
     assert [v["stats"]["rows"] for v in manifest.versions] == [3, 3, 3]
     texts = {}
     for v in manifest.versions:
-        rows = {r["id"]: r for s in v["shards"] for r in read_records(dataset / s)}
+        rows = {r["id"]: r for s in v["shards"] for r in read_shard_records(dataset, s)}
         texts[v["version"]] = rows[fixed_id]["text"]
     for edit, version in enumerate(texts):
         assert _body(0, edit) in texts[version], version
@@ -194,7 +194,7 @@ def test_a_row_corrected_twice_and_a_shard_left_empty(tmp_path):
 def test_finder_keeps_only_url_duplicates_of_their_own_published_row(tmp_path):
     _, dataset = _built(tmp_path, n=2)
     manifest = load_manifest(dataset)
-    published = read_records(dataset / manifest.latest["shards"][0])
+    published = read_shard_records(dataset, manifest.latest["shards"][0])
     row = published[0]
 
     def doc(reason="url", of=row["id"], id_=row["id"], sha="f" * 64, fetched=NEW_FETCH):
@@ -225,7 +225,7 @@ def test_finder_keeps_only_url_duplicates_of_their_own_published_row(tmp_path):
 def test_apply_corrections_guards(tmp_path):
     _, dataset = _built(tmp_path, n=2)
     manifest = load_manifest(dataset)
-    row = read_records(dataset / manifest.latest["shards"][0])[0]
+    row = read_shard_records(dataset, manifest.latest["shards"][0])[0]
     assert not apply_corrections(dataset, manifest, [], "v1.0.1")
     same = apply_corrections(dataset, manifest, [dict(row)], "v1.0.1")
     assert not same and same.dropped_shards == [] and same.new_shards == {}

@@ -76,3 +76,13 @@ def test_export_refuses_bad_fields_format_and_outputs(built_sample, tmp_path):
     assert not [
         p for p in tmp_path.iterdir() if p.name.endswith(".curator-export")
     ]  # no staging left
+
+
+def test_the_cli_offers_every_export_format():
+    # the CLI lists the formats itself (building its parser imports no pyarrow)
+    from curator.cli import parser
+    from curator.package.export import FORMATS
+
+    export_parser = parser()._subparsers._group_actions[0].choices["export"]
+    offered = next(a.choices for a in export_parser._actions if a.dest == "format")
+    assert list(offered) == list(FORMATS)

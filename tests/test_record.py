@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from curator.package.parquet import read_shard_records, write_shard
 from curator.record import (
     arrow_schema,
     article_schema,
     empty_record,
     features,
     features_dict,
-    from_row,
     hf_arrow_schema,
-    rows_to_table,
     validation_errors,
 )
 
@@ -63,11 +62,11 @@ def _valid_record() -> dict:
     return record
 
 
-def test_a_record_round_trips_through_arrow_unchanged():
+def test_a_record_round_trips_through_a_shard_unchanged(tmp_path):
     record = _valid_record()
     assert validation_errors(record) == []
-    back = from_row(rows_to_table([record]).to_pylist()[0])
-    assert back == record
+    write_shard(tmp_path / "train.parquet", [record])
+    assert read_shard_records(tmp_path, "train.parquet") == [record]
 
 
 def test_validation_names_the_field():

@@ -9,7 +9,7 @@ from versions_helpers import article, make_spec
 
 from curator.builder import build, update
 from curator.package import load_manifest
-from curator.package.parquet import read_records
+from curator.package.parquet import read_shard_records
 from curator.package.validate import validate
 
 
@@ -32,7 +32,7 @@ def _rows(n: int) -> list[tuple[str, int]]:
 
 def _kept(dataset) -> list[dict]:
     manifest = load_manifest(dataset)
-    return [r for rel in manifest.latest["shards"] for r in read_records(dataset / rel)]
+    return [r for rel in manifest.latest["shards"] for r in read_shard_records(dataset, rel)]
 
 
 def _build(tmp_path, name: str, rows, batch: int):

@@ -14,7 +14,7 @@ class UnsupportedEncoding(Exception):
     pass
 
 
-def _decompressor(encoding: str):
+def _decompressor(encoding: str) -> zlib._Decompress | None:
     encoding = encoding.strip().lower()
     if encoding in ("", "identity"):
         return None

@@ -99,17 +99,17 @@ class Fetcher:
         transport: Handler | None = None,
     ) -> None:
         reset_interrupt()  # a fetcher serves a new run, which starts uninterrupted
-        self.config = config or FetchConfig()
+        self.config: FetchConfig = config or FetchConfig()
         self.refresh = refresh
-        self.archive = (
+        self.archive: Archive | None = (
             Archive(Path(state_dir) / ARCHIVE, self.config) if state_dir is not None else None
         )
-        self.throttle = _throttle(self.config)
+        self.throttle: Throttle = _throttle(self.config)
         self.transport = transport or Transport(self.config)
-        self.deny = Deny()  # the run context gives it the deny-list (RunContext.denies)
+        self.deny: Deny = Deny()  # the run context gives it the deny-list (RunContext.denies)
         # the run context tells it which hosts the spec names (RunContext.__post_init__)
-        self.guard = Guard(self.config.allow_private_networks)
-        self.robots = Robots(
+        self.guard: Guard = Guard(self.config.allow_private_networks)
+        self.robots: Robots = Robots(
             self.transport, ROBOTS_TOKEN, self.config.obey_robots, self.throttle.set_delay
         )
         made = [(name, MIDDLEWARES[name][1](self)) for name in ordered(self.config.middlewares)]

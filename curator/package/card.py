@@ -11,12 +11,15 @@ import json
 import tomllib
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..atomic import write_atomic
 from ..layout import Layout
 from ..record import article_schema, features_dict
 from .manifest import Manifest
+
+if TYPE_CHECKING:  # the Hub client is imported when a card is rendered
+    from huggingface_hub import DatasetCardData
 
 SIZE_CATEGORIES = [
     (1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
@@ -173,17 +176,19 @@ def _features(manifest: Manifest) -> dict[str, Any]:
     return {k: v for k, v in features_dict().items() if fields is None or k in fields}
 
 
-def card_data(manifest: Manifest, meta: dict[str, Any], kept: int, dataset: Path | None = None):
+def card_data(
+    manifest: Manifest, meta: dict[str, Any], kept: int, dataset: Path | None = None
+) -> DatasetCardData:
     """The card's metadata as a :class:`huggingface_hub.DatasetCardData`."""
     from huggingface_hub import DatasetCardData
 
-    latest = manifest.latest
+    latest = manifest.head
     rows = latest["stats"]["rows"]
     languages = meta.get("languages") or sorted(
         k for k in latest["stats"]["by_language"] if k != "unknown"
     )
     license_id = meta.get("license") or "other"
-    other = {}
+    other: dict[str, Any] = {}
     if license_id == "other":
         other = {
             "license_name": meta.get("license_name") or DEFAULT_LICENSE_NAME,
@@ -277,7 +282,9 @@ def reasons(dataset: Path | None, manifest: Manifest) -> tuple[Counter, Counter]
     if dataset is None:
         return None
     layout = Layout(dataset)
-    rejects, duplicates, found = Counter(), Counter(), False
+    rejects: Counter[str] = Counter()
+    duplicates: Counter[str] = Counter()
+    found = False
     for v in manifest.versions:
         folder = layout.version_reports(v["version"])
         for name, counter in (("rejects.jsonl", rejects), ("duplicates.jsonl", duplicates)):
@@ -355,7 +362,7 @@ def _made(manifest: Manifest) -> str:
     t = _totals(manifest)
     processed = t.get("added", 0) + t.get("duplicates", 0) + t.get("rejected", 0)
     pct = (lambda n: f" ({100 * n / processed:.1f}%)") if processed else (lambda n: "")
-    latest = manifest.latest
+    latest = manifest.head
     c = latest["counts"]
     if latest.get("removals"):
         last = f"The latest version, {latest['version']}, is a takedown: {len(latest['removals'])} article(s) removed from every version."
@@ -443,7 +450,7 @@ def body(
 
 
 def _intro(manifest: Manifest, meta: dict[str, Any]) -> str:
-    latest = manifest.latest
+    latest = manifest.head
     homepage = f"\nHomepage: <{meta['homepage']}>\n" if meta.get("homepage") else ""
     return f"""
 # {meta.get("pretty_name") or manifest.name}
@@ -497,7 +504,7 @@ def _notes_section(meta: dict[str, Any]) -> str:
 def _spec_block(manifest: Manifest, meta: dict[str, Any]) -> str:
     spec_text, _ = _spec_parts(meta)
     if not spec_text:
-        return f"The spec's sha256: `{manifest.latest['spec_sha256'][:16]}`."
+        return f"The spec's sha256: `{manifest.head['spec_sha256'][:16]}`."
     return (
         f"<details><summary>The spec (secrets masked, local paths relative to it)</summary>\n\n"
         f"```toml\n{spec_text.strip()}\n```\n\n</details>"
@@ -520,7 +527,7 @@ Deduplication settings: {_dedup_settings(meta)}.
 
 ### Sources
 
-{_sources(meta, manifest.latest["stats"])}
+{_sources(meta, manifest.head["stats"])}
 
 {_spec_block(manifest, meta)}
 
@@ -531,7 +538,7 @@ Deduplication settings: {_dedup_settings(meta)}.
 
 
 def _contents_section(manifest: Manifest, dataset: Path | None, assets: list[str] | None) -> str:
-    stats = manifest.latest["stats"]
+    stats = manifest.head["stats"]
     return f"""
 ## Contents
 

@@ -15,6 +15,7 @@ from typing import Any
 from ..atomic import fsync_dir, temporaries_of, write_atomic
 from ..faults import crash_point
 from ..layout import Layout
+from ..spec import DEFAULT_VERSIONS_KEPT
 from . import journal
 from .card import render_card
 from .files import write_json
@@ -30,7 +31,7 @@ def write_card(dataset: Path, manifest: Manifest, meta: dict[str, Any], kept: in
 
 def card_settings(manifest: Manifest) -> tuple[dict[str, Any], int]:
     """The card's metadata and kept-config count, as the latest version recorded them."""
-    return manifest.head.get("meta", {}), manifest.head.get("versions_kept", 30)
+    return manifest.head.get("meta", {}), manifest.head.get("versions_kept", DEFAULT_VERSIONS_KEPT)
 
 
 def commit_release(

@@ -92,7 +92,7 @@ class PublishedHashes:
     def __init__(self, dataset: Path, manifest: Manifest, version: str | None = None) -> None:
         ids: list[int] = []
         hashes: list[int] = []
-        for rel in manifest.version(version or manifest.latest["version"])["shards"]:
+        for rel in manifest.version(version or manifest.head["version"])["shards"]:
             table = read_shard(dataset, rel, columns=["id", "content_sha256"])
             ids += [hex_key(i) for i in table.column("id").to_pylist()]
             hashes += [hex_key(h) for h in table.column("content_sha256").to_pylist()]
@@ -149,20 +149,6 @@ class CorrectionFinder(Step):
     def records(self) -> list[Record]:
         """The corrected records, sorted by id: give them to :func:`apply_corrections`."""
         return [self._found[i] for i in sorted(self._found)]
-
-
-def corrected_records(
-    dataset: Path,
-    manifest: Manifest | None,
-    docs: Iterable[Document],
-    denylist: DenyList | None = None,
-) -> list[Record]:
-    """The records of ``docs`` (deduplicated documents of a run) that correct a row of the
-    latest version; see :class:`CorrectionFinder`."""
-    finder = CorrectionFinder(dataset, manifest, denylist)
-    for doc in docs:
-        finder.see(doc)
-    return finder.records()
 
 
 def _now() -> str:

@@ -63,11 +63,6 @@ def _rows_by_id(dataset: Path, manifest: Manifest, version: str) -> dict[str, di
     return out
 
 
-def content_by_id(dataset: Path, manifest: Manifest, version: str) -> dict[str, str]:
-    """id -> content_sha256 of every row of a version."""
-    return {i: r["content_sha256"] for i, r in _rows_by_id(dataset, manifest, version).items()}
-
-
 def diff(dataset: Path, a: str, b: str) -> VersionDiff:
     manifest = load_manifest(dataset)
     if manifest is None:

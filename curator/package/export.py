@@ -17,9 +17,10 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..atomic import PUBLIC_MODE, write_atomic
 from ..errors import NotADataset, UsageError
@@ -31,7 +32,8 @@ from .files import inside, sha256_file
 from .manifest import Manifest, load_manifest
 from .parquet import shard_path
 
-FORMATS = ("parquet", "jsonl", "jsonl.gz")
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 class ExportError(UsageError):
@@ -63,7 +65,7 @@ def _iso(value: Any) -> Any:
     return value
 
 
-def _write_jsonl(table, target: Path, gz: bool) -> None:
+def _write_jsonl(table: pa.Table, target: Path, gz: bool) -> None:
     """One JSON object a line; a gzip file with no name or time in its header (reproducible)."""
     with open(target, "wb") as raw:
         fh = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if gz else raw
@@ -76,6 +78,25 @@ def _write_jsonl(table, target: Path, gz: bool) -> None:
         finally:
             if gz:
                 fh.close()
+
+
+def _write_parquet(table: pa.Table, target: Path) -> None:
+    import pyarrow.parquet as pq
+
+    # the datasets Features in the metadata would name every column; --fields keeps fewer
+    pq.write_table(table.replace_schema_metadata(None), target, compression="zstd",
+                   row_group_size=1000, write_page_index=True)  # fmt: skip
+
+
+# --format -> the writer of one shard; a shard keeps its name with the format as extension,
+# from which `load_dataset(OUT)` picks its reader.
+ShardWriter = Callable[["pa.Table", Path], None]
+WRITERS: dict[str, ShardWriter] = {
+    "parquet": _write_parquet,
+    "jsonl": lambda table, target: _write_jsonl(table, target, gz=False),
+    "jsonl.gz": lambda table, target: _write_jsonl(table, target, gz=True),
+}
+FORMATS = tuple(WRITERS)
 
 
 def _convert_shards(
@@ -101,11 +122,7 @@ def _convert_shards(
         target = inside(staging, new_rel, "manifest.json: shard")
         target.parent.mkdir(parents=True, exist_ok=True)
         table = pq.read_table(source, columns=fields)
-        if fmt == "parquet":
-            pq.write_table(table.replace_schema_metadata(None), target, compression="zstd",
-                           row_group_size=1000, write_page_index=True)  # fmt: skip
-        else:
-            _write_jsonl(table, target, gz=fmt.endswith(".gz"))
+        WRITERS[fmt](table, target)
         os.chmod(target, PUBLIC_MODE)
         shards[new_rel] = {
             **manifest.shards[rel],

@@ -15,7 +15,7 @@ def info(dataset: Path, as_json: bool = False) -> str:
     manifest = load_manifest(dataset)
     if manifest is None:
         raise NotADataset(dataset)
-    latest = manifest.latest
+    latest = manifest.head
     data = {
         "name": manifest.name,
         "path": str(dataset.resolve()),

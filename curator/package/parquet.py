@@ -32,10 +32,6 @@ def write_shard(path: Path, records: list[Record]) -> None:
         )
 
 
-def read_records(path: Path, columns: list[str] | None = None) -> list[Record]:
-    return [from_row(r) for r in pq.read_table(path, columns=columns).to_pylist()]
-
-
 def shard_path(dataset: Path, rel: str) -> Path:
     """A shard the manifest names, as a path that stays inside the dataset folder."""
     return inside(dataset, rel, "manifest.json: shard")

@@ -19,19 +19,22 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import NotADataset, UsageError
 from ..layout import Layout
 from ..redact import redact
+from ..spec import DEFAULT_VERSIONS_KEPT
 from .card import render_card
 from .files import write_json
 from .manifest import Manifest, load_manifest
 from .parquet import shard_path
 
-META_FILES = ("README.md", "manifest.json")
+if TYPE_CHECKING:  # imported when a push runs: a build never needs the Hub client
+    from huggingface_hub import HfApi
 
 
 class PushError(RuntimeError):
@@ -113,7 +116,7 @@ def plan(dataset: Path, repo: str, state: dict[str, Any]) -> list[Step]:
             assets = card_assets(dataset)
         sub = _as_of(manifest, i)
         card = render_card(
-            sub, entry.get("meta", {}), repo, entry.get("versions_kept", 30),
+            sub, entry.get("meta", {}), repo, entry.get("versions_kept", DEFAULT_VERSIONS_KEPT),
             dataset=dataset, assets=[name.removeprefix("assets/") for name in assets],
         ).encode("utf-8")  # fmt: skip
         manifest_json = (json.dumps(sub.to_json(), indent=2, ensure_ascii=False) + "\n").encode(
@@ -150,7 +153,7 @@ def _size(content: bytes | Path) -> int:
     return len(content) if isinstance(content, bytes) else content.stat().st_size
 
 
-def _api(endpoint: str | None, token: str | None):
+def _api(endpoint: str | None, token: str | None) -> HfApi:
     from huggingface_hub import HfApi
 
     return HfApi(endpoint=endpoint or None, token=token or None)
@@ -185,7 +188,7 @@ def push(
     token: str | None = None,
     squash: bool | None = None,
     dry_run: bool = False,
-    ask=None,
+    ask: Callable[[str], bool] | None = None,
     private: bool = True,
     create_pr: bool = False,
 ) -> PushResult:
@@ -218,7 +221,16 @@ def push(
         return result
 
 
-def _push_steps(api, dataset, repo, steps, pushed, state, private, create_pr) -> PushResult:
+def _push_steps(
+    api: HfApi,
+    dataset: Path,
+    repo: str,
+    steps: list[Step],
+    pushed: dict[str, Any],
+    state: dict[str, Any],
+    private: bool,
+    create_pr: bool,
+) -> PushResult:
     result = PushResult(repo)
     api.whoami()  # the first request: a bad token or an unreachable Hub is found before any write
     if steps or state["squash_pending"]:
@@ -273,13 +285,13 @@ def _dry_run(repo: str, steps: list[Step]) -> PushResult:
 
 
 def _commit_step(
-    api, repo: str, step: Step, state: dict[str, Any], create_pr: bool = False
+    api: HfApi, repo: str, step: Step, state: dict[str, Any], create_pr: bool = False
 ) -> dict[str, Any]:
     """One version as one commit and its tag (or as a pull request, untagged and not
     recorded as pushed); ``state`` records it."""
     from huggingface_hub import CommitOperationAdd, CommitOperationDelete
 
-    ops = [
+    ops: list[CommitOperationAdd | CommitOperationDelete] = [
         CommitOperationAdd(path_in_repo=p, path_or_fileobj=c if isinstance(c, bytes) else str(c))
         for p, c in sorted(step.upload.items())
     ]
@@ -301,7 +313,14 @@ def _commit_step(
             "deleted": step.delete}  # fmt: skip
 
 
-def _settle_squash(api, repo: str, state, result: PushResult, squash, ask) -> None:
+def _settle_squash(
+    api: HfApi,
+    repo: str,
+    state: dict[str, Any],
+    result: PushResult,
+    squash: bool | None,
+    ask: Callable[[str], bool] | None,
+) -> None:
     result.squash_needed = state["squash_pending"]
     if result.squash_needed and squash is None and ask is not None:
         squash = ask(
@@ -325,7 +344,7 @@ def _done_message(dataset: Path, repo: str, result: PushResult) -> str:
     return done
 
 
-def _squash(api, repo: str, state: dict[str, Any]) -> None:
+def _squash(api: HfApi, repo: str, state: dict[str, Any]) -> None:
     api.super_squash_history(
         repo,
         repo_type="dataset",

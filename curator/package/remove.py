@@ -16,20 +16,27 @@ Order of work:
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..atomic import atomic_target, write_atomic
 from ..denylist import DenyList
 from ..errors import UsageError
 from ..spec import Spec, load_spec
 from ..urls import canonicalise
+from .commit import card_settings
 from .dataset import Dataset, ReleaseSettings
 from .files import append_jsonl
 from .manifest import Manifest
 from .takedown import find_rows
 from .writer import now
+
+if TYPE_CHECKING:
+    from ..dedup import Deduplicator
+
+Hit = Callable[[str | None], bool]  # does a WARC record's target URI name the article?
 
 
 @dataclass
@@ -72,7 +79,12 @@ def remove(
 
 
 def _remove_locked(
-    spec: Spec, dataset: Dataset, manifest: Manifest | None, url, id_, reason
+    spec: Spec,
+    dataset: Dataset,
+    manifest: Manifest | None,
+    url: str | None,
+    id_: str | None,
+    reason: str,
 ) -> RemoveResult:
     deny = DenyList.load(dataset.root, spec.mirrors)
     keys = {k for k in [deny.key(url)] if k}
@@ -84,7 +96,7 @@ def _remove_locked(
     urls |= {url} if url else set()
     _deny(deny, dataset, ids, urls)  # first: a crash from here on still keeps the article out
     result = RemoveResult(dataset.root, None, sorted(ids))
-    if rows:
+    if manifest is not None and rows:  # rows are found only in a published version
         _commit_takedown(dataset, manifest, rows, reason, result)
     else:
         _log_unpublished(dataset, ids, url, reason)
@@ -104,14 +116,16 @@ def _deny(deny: DenyList, dataset: Dataset, ids: set[str], urls: set[str]) -> No
 
 
 def _commit_takedown(
-    dataset: Dataset, manifest: Manifest, rows: dict[str, dict], reason: str, result
+    dataset: Dataset,
+    manifest: Manifest,
+    rows: dict[str, dict[str, Any]],
+    reason: str,
+    result: RemoveResult,
 ) -> None:
-    latest = manifest.latest
+    # a takedown keeps the latest version's settings: the spec may have moved on since
+    meta, kept = card_settings(manifest)
     settings = ReleaseSettings(
-        name=manifest.name,
-        kept=latest.get("versions_kept", 30),
-        spec_sha256=latest.get("spec_sha256", ""),
-        meta=latest.get("meta", {}),
+        name=manifest.name, kept=kept, spec_sha256=manifest.head["spec_sha256"], meta=meta
     )
     date = now()
     removals = [
@@ -132,21 +146,26 @@ def _commit_takedown(
 
 def _log_unpublished(dataset: Dataset, ids: set[str], url: str | None, reason: str) -> None:
     date = now()
+    logged: list[str | None] = [*sorted(ids)] or [None]  # a URL never published has no id
     append_jsonl(
         dataset.layout.removals,
-        [
-            {"id": i, "url": url, "reason": reason, "date": date, "version": None}
-            for i in sorted(ids) or [None]
-        ],
+        [{"id": i, "url": url, "reason": reason, "date": date, "version": None} for i in logged],
     )
 
 
-def _clean_state(spec: Spec, dataset: Dataset, ids, urls, deny: DenyList, result) -> None:
+def _clean_state(
+    spec: Spec,
+    dataset: Dataset,
+    ids: set[str],
+    urls: set[str],
+    deny: DenyList,
+    result: RemoveResult,
+) -> None:
     """Step 3: the log, the index, the archive and the reports (idempotent)."""
     manifest = dataset.manifest
     _sync_log(dataset, manifest)
     if ids:
-        current = manifest.latest["version"] if manifest else "v1.0.0"
+        current = manifest.latest["version"] if manifest and manifest.latest else "v1.0.0"
         _forget_in_index(spec, dataset, ids, current)
     result.archive_records = purge_archive(
         dataset.layout.archive, {deny.key(u) or u for u in urls} | urls, spec.mirrors
@@ -172,7 +191,7 @@ def _sync_log(dataset: Dataset, manifest: Manifest | None) -> None:
     append_jsonl(path, missing)
 
 
-def _deduplicator(spec: Spec, dataset: Dataset, version: str = "v1.0.0"):
+def _deduplicator(spec: Spec, dataset: Dataset, version: str = "v1.0.0") -> Deduplicator:
     from ..dedup import Deduplicator  # the dedup stage: imported when a takedown needs it
 
     return Deduplicator(dataset.layout.index, spec.section("dedup"), spec.mirrors, version)
@@ -218,14 +237,14 @@ def purge_archive(folder: Path, urls: set[str], mirrors: dict[str, str] | None =
     return removed
 
 
-def _holds(path: Path, hit) -> bool:
+def _holds(path: Path, hit: Hit) -> bool:
     from warcio.archiveiterator import ArchiveIterator
 
     with path.open("rb") as fh:
         return any(hit(r.rec_headers.get_header("WARC-Target-URI")) for r in ArchiveIterator(fh))
 
 
-def _rewrite_warc(path: Path, hit) -> tuple[int, list[int]]:
+def _rewrite_warc(path: Path, hit: Hit) -> tuple[int, list[int]]:
     """``path`` without the records ``hit`` matches; returns their count and the new
     offsets of the response records kept, in order."""
     from warcio.archiveiterator import ArchiveIterator
@@ -244,7 +263,7 @@ def _rewrite_warc(path: Path, hit) -> tuple[int, list[int]]:
     return removed, offsets
 
 
-def _reindex(folder: Path, offsets: dict[str, list[int]], hit) -> None:
+def _reindex(folder: Path, offsets: dict[str, list[int]], hit: Hit) -> None:
     from ..fetch.archive import INDEX_NAME
 
     index = folder / INDEX_NAME

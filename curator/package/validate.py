@@ -94,8 +94,10 @@ def validate(dataset: Path) -> list[str]:
         return [str(exc)]
     if manifest is None:
         return [f"{dataset}: no manifest.json: not a curator dataset (or never built)"]
-    problems = _check_card(dataset, manifest.latest, manifest.shards)
-    for rel in manifest.latest["shards"]:
+    if not manifest.versions:
+        return [f"{dataset}: manifest.json holds no version"]
+    problems = _check_card(dataset, manifest.head, manifest.shards)
+    for rel in manifest.head["shards"]:
         problems += _check_shard(dataset, rel, manifest.shards[rel])
         if len(problems) >= MAX_PROBLEMS:
             break

@@ -28,7 +28,7 @@ def schema_sha256() -> str:
 def iter_carried_rows(dataset: Path, manifest: Manifest) -> Iterator[Record]:
     """Every row of the latest version, fitted to the current schema (new fields empty,
     dropped fields gone), for a major version that rewrites all shards; one shard in memory."""
-    for rel in manifest.latest["shards"]:
+    for rel in manifest.head["shards"]:
         for row in read_shard_records(dataset, rel):
             record = empty_record()
             record.update({k: v for k, v in row.items() if k in record})
