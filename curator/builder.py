@@ -165,9 +165,10 @@ def _load_seen(layout: Layout) -> np.ndarray:
 
 def _document_steps() -> list[Step]:
     """Steps that look at one document at a time: these run in the executor's workers."""
+    from .clean.learned import LineKeys
     from .tag import Tagger
 
-    return [CleanStep(), Tagger()]
+    return [CleanStep(), Tagger(), LineKeys()]
 
 
 def _batch_steps(spec: Spec, learned: Step) -> list[Step]:

@@ -204,6 +204,7 @@ def _docs(pages):
 def bench_stages(pages) -> dict[str, float]:
     """CPU milliseconds per page of each step alone, inline on one core."""
     from curator.clean import BoilerplateModel, CleanStep, LearnedBoilerplate
+    from curator.clean.learned import LineKeys
     from curator.dedup import Deduplicator
     from curator.tag import QualityFilter, RefreshText, Tagger
 
@@ -212,6 +213,7 @@ def bench_stages(pages) -> dict[str, float]:
     steps = [
         ("clean", CleanStep()),
         ("tag", Tagger()),
+        ("line-keys", LineKeys()),
         ("site-boilerplate", LearnedBoilerplate(model=BoilerplateModel())),
         ("refresh", RefreshText()),
         ("filter", QualityFilter({})),

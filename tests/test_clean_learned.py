@@ -86,3 +86,28 @@ def test_line_key_ascii_fast_path_equals_the_regex(line):
     # the ASCII fast path must give the keys the state files of earlier versions hold
     expected = re.sub(r"\W+", " ", line.casefold()).strip()
     assert line_key(line) == hashlib.blake2b(expected.encode(), digest_size=8).hexdigest()
+
+
+def test_keys_hashed_in_the_worker_are_what_the_driver_would_hash():
+    from curator.clean.learned import LineKeys, keys_of, page_line_keys
+
+    d = doc(3)
+    LineKeys().process(d)
+    assert d.cleaned.line_keys is not None
+    assert keys_of(d.cleaned) == page_line_keys(d.cleaned.text)
+    # a text changed after the worker hashed it is hashed again, never matched on old keys
+    d.cleaned.text += "\n\nOne more paragraph the editor added after the page was cleaned."
+    assert keys_of(d.cleaned) == page_line_keys(d.cleaned.text)
+    assert len(keys_of(d.cleaned)) == len(d.cleaned.line_keys[1]) + 1
+
+
+def test_step_gives_the_same_text_with_keys_from_the_workers():
+    from curator.clean.learned import LineKeys
+
+    plain = list(LearnedBoilerplate().run([doc(n) for n in range(6)]))
+    keyed = [doc(n) for n in range(6)]
+    for d in keyed:
+        LineKeys().process(d)
+    keyed = list(LearnedBoilerplate().run(keyed))
+    assert [d.record["text"] for d in keyed] == [d.record["text"] for d in plain]
+    assert all(NOTICE not in d.record["text"] for d in keyed)

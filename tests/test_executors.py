@@ -154,3 +154,12 @@ def test_a_failing_source_fails_the_run_and_an_early_stop_does_not_hang():
     first = next(stream)
     stream.close()  # the consumer stops early: the feeder thread and the pool must end
     assert first.origin == "seed"
+
+
+def test_chunks_close_at_their_byte_budget_and_never_come_empty():
+    from curator.executors import chunked
+
+    docs = [Document(raw=b"x" * size, origin=str(i)) for i, size in enumerate([600, 600, 50, 5000])]
+    sizes = [[d.origin for d in c] for c in chunked(docs, 32, max_bytes=1000)]
+    assert sizes == [["0", "1"], ["2", "3"]]  # a page over the budget still travels
+    assert [len(c) for c in chunked(docs, 3)] == [3, 1]  # no budget: by count only

@@ -26,7 +26,7 @@ from ..atomic import write_atomic
 from ..normalise import join_paragraphs, paragraphs
 from ..pipeline import Document, Step
 from ..urls import host_of
-from .result import Removed
+from .result import Cleaned, Removed
 from .text import MIN_ARTICLE_WORDS
 
 MIN_PAGES = 5
@@ -49,6 +49,32 @@ def line_key(line: str) -> str:
     else:
         text = _NON_WORD.sub(" ", low).strip()
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def page_line_keys(text: str) -> list[str]:
+    """The :func:`line_key` of every paragraph of ``text``, in order."""
+    return [line_key(line) for line in paragraphs(text)]
+
+
+def keys_of(cleaned: Cleaned) -> list[str]:
+    """The paragraph keys of ``cleaned.text``: those the worker computed, when they are of
+    this text, else computed now."""
+    if cleaned.line_keys is not None and cleaned.line_keys[0] == len(cleaned.text):
+        return cleaned.line_keys[1]
+    return page_line_keys(cleaned.text)
+
+
+class LineKeys(Step):
+    """The per-page half of :class:`LearnedBoilerplate`, run with the other per-document steps
+    in the workers: hashing every line is most of the learning's cost, and the step that
+    learns runs in the driver, one core for the whole run (measured on 842 real pages: 2.7 s
+    of the driver's 9.5 s)."""
+
+    name = "line-keys"
+
+    def process(self, doc: Document) -> None:
+        if doc.cleaned is not None and doc.cleaned.text:
+            doc.cleaned.line_keys = (len(doc.cleaned.text), page_line_keys(doc.cleaned.text))
 
 
 @dataclass
@@ -153,19 +179,19 @@ class LearnedBoilerplate(Step):
 
     def _flush(self, batch: list[Document]) -> list[Document]:
         seen_urls: set[str] = set()
-        keyed: list[tuple[Document, str, list[tuple[str, str]]]] = []  # lines hashed once
+        keyed: list[tuple[Document, str, list[str]]] = []  # lines hashed once
         for doc in batch:
             host, url = self._host(doc), doc.record.get("url")
             if not host:
                 continue
-            lines = [(line, line_key(line)) for line in paragraphs(doc.cleaned.text)]
-            keyed.append((doc, host, lines))
+            keys = keys_of(doc.cleaned)
+            keyed.append((doc, host, keys))
             if url not in seen_urls:  # one page counts once, however often it comes
                 seen_urls.add(url)
-                self.model.observe_keys(host, [key for _, key in lines])
-        for doc, host, lines in keyed:
+                self.model.observe_keys(host, keys)
+        for doc, host, keys in keyed:
             try:
-                self._strip(doc, host, lines)
+                self._strip(doc, host, keys)
             except Exception as exc:  # one bad page must never end a run
                 doc.reject(f"{self.name} failed: {type(exc).__name__}: {exc}")
         return batch
@@ -175,12 +201,13 @@ class LearnedBoilerplate(Step):
             return None
         return host_of(doc.record.get("url"))
 
-    def _strip(self, doc: Document, host: str, lines: list[tuple[str, str]]) -> None:
-        kept, gone = [], []
-        for line, key in lines:
-            (gone if self.model.is_boilerplate_key(host, key) else kept).append(line)
-        if not gone:
+    def _strip(self, doc: Document, host: str, keys: list[str]) -> None:
+        learned = [self.model.is_boilerplate_key(host, key) for key in keys]
+        if not any(learned):  # most pages: their lines are not needed again
             return
+        kept, gone = [], []
+        for line, is_learned in zip(paragraphs(doc.cleaned.text), learned, strict=True):
+            (gone if is_learned else kept).append(line)
         doc.cleaned.text = doc.record["text"] = join_paragraphs(kept)
         doc.cleaned.removed.extend(Removed(line, "site-boilerplate") for line in gone)
         words = len(doc.cleaned.text.split())

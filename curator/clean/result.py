@@ -23,6 +23,10 @@ class Cleaned:
     # Transient: the parsed page for the tagger (lxml tree) and trafilatura's metadata document.
     tree: Any = None
     extraction: Any = None
+    # Transient: the learned-boilerplate key of each paragraph of ``text``, computed where the
+    # page is cleaned (a worker) so the driver only counts them; with the length of the text
+    # they were computed from, so keys of a text changed since are never used.
+    line_keys: tuple[int, list[str]] | None = None
 
     def explain(self) -> str:
         width = max((len(r.rule) for r in self.removed), default=0)

@@ -31,7 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, NamedTuple
 
 from ..pipeline import Document, Step
-from . import DOC_TIMEOUT_SECONDS, chunked, crashed, finish_chunk, prefetched
+from . import CHUNK_BYTES, DOC_TIMEOUT_SECONDS, chunked, crashed, finish_chunk, prefetched
 
 # How long past its deadline a page may hold a worker before the driver kills the worker. The
 # deadline's alarm normally ends the page at once; past this, it is stuck where no signal
@@ -220,7 +220,10 @@ class LocalExecutor:
         self._fresh_pool()
         try:
             yield from prefetched(
-                chunked(docs, self.chunk_size), self._submit, self._collect, self.max_in_flight
+                chunked(docs, self.chunk_size, CHUNK_BYTES),
+                self._submit,
+                self._collect,
+                self.max_in_flight,
             )
         finally:
             self.close()

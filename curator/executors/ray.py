@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..pipeline import Document, Step
-from . import DOC_TIMEOUT_SECONDS, chunked, crashed, finish_chunk, prefetched
+from . import CHUNK_BYTES, DOC_TIMEOUT_SECONDS, chunked, crashed, finish_chunk, prefetched
 
 
 def _ray():
@@ -72,7 +72,7 @@ class RayExecutor:
 
     def run(self, steps: list[Step], docs: Iterable[Document]) -> Iterator[Document]:
         self._steps_ref = _ray().put(steps)  # shipped once to the object store, not per chunk
-        chunks = chunked(docs, self.chunk_size)
+        chunks = chunked(docs, self.chunk_size, CHUNK_BYTES)
         yield from prefetched(chunks, self._submit, self._collect, self.max_in_flight)
 
     def close(self) -> None:
