@@ -68,7 +68,7 @@ def size_category(rows: int) -> str:
     return next((label for limit, label in SIZE_CATEGORIES if rows < limit), "n>1B")
 
 
-def _data_files(manifest: Manifest, version: dict[str, Any]) -> list[dict[str, Any]]:
+def _data_files(version: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"split": "train", "path": list(version["shards"])}]
 
 
@@ -215,7 +215,7 @@ def card_data(
             _dataset_info(manifest, name, configs[name], arrow) for name in sorted(configs)
         ],
         configs=[
-            {"config_name": name, "data_files": _data_files(manifest, configs[name])}
+            {"config_name": name, "data_files": _data_files(configs[name])}
             for name in sorted(configs)
         ],
     )

@@ -259,7 +259,7 @@ class VersionTransaction:
         assert self._removal is not None and self.manifest is not None  # _decide made sure
         ids, removals = self._removal
         manifest = self.manifest
-        renamed, gone = rewrite_shards(self.dataset.root, manifest, ids, self.name)
+        renamed, gone = rewrite_shards(self.dataset.root, manifest, ids)
         crash_point("remove-shards")
         repoint(self.dataset.root, manifest, renamed, gone)
         latest = manifest.head

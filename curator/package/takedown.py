@@ -44,7 +44,7 @@ def find_rows(
 
 
 def rewrite_shards(
-    dataset: Path, manifest: Manifest, ids: set[str], version: str
+    dataset: Path, manifest: Manifest, ids: set[str]
 ) -> tuple[dict[str, str], dict[str, list[Record]]]:
     """Write each shard holding one of ``ids`` again without those rows (journaled first);
     returns old -> new name and the rows gone from each."""
