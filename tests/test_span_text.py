@@ -133,3 +133,15 @@ def test_a_chinese_article_in_text_keeps_its_paragraphs():
     for rule in RULES:
         rule(page)
     assert all(page.removed_by.get(i) != "navigation" for i in range(1, 4))
+
+
+def test_curly_quotes_do_not_keep_a_list_item_from_being_running_text():
+    assert span.is_running_text("* the team’s new printing dialog hides settings that don’t apply")
+
+
+def test_a_long_list_of_names_with_commas_is_not_prose():
+    # a select box of places whose names hold commas ("Korea, Republic of")
+    names = ", ".join(f"Region{i} Upper{i}" if i % 5 else f"Isle{i}, Bay of" for i in range(30))
+    assert not span.is_prose(names)
+    latin_names_in_chinese = "研究人员表示 DeepMind 的 DNC 模型能够回答关于地铁线路的复杂问题。" * 3
+    assert span.is_prose(latin_names_in_chinese)

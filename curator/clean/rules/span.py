@@ -35,6 +35,7 @@ MIN_TEXT_LINE_WORDS = 5
 # Prose has a punctuation mark every few words; a 25-word run of names has none.
 LONG_LINE_WORDS = 25
 MAX_WORDS_PER_MARK = 50
+_TYPOGRAPHIC = str.maketrans("", "", "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0")
 _MARKS = re.compile(r"[.,;:!?。，、；！？]")
 
 
@@ -43,14 +44,25 @@ def is_prose(line: str) -> bool:
     if not is_sentence_like(line):
         return False
     n = count_words(line)
-    return n < LONG_LINE_WORDS or len(_MARKS.findall(line)) * MAX_WORDS_PER_MARK >= n
+    if n < LONG_LINE_WORDS:
+        return True
+    return len(_MARKS.findall(line)) * MAX_WORDS_PER_MARK >= n and not _mostly_capitalised(line)
+
+
+def _mostly_capitalised(line: str) -> bool:
+    """Three words in four or more capitalised: names, not prose, which even in German has
+    more lower-case words than capitalised ones. Judged on lines mostly in a cased script: the
+    Latin names in a Chinese paragraph say nothing."""
+    words = [w for w in line.split() if w[:1].lower() != w[:1].upper()]
+    upper = sum(w[0].isupper() for w in words)
+    return 2 * len(words) >= count_words(line) and 4 * upper >= 3 * len(words)
 
 
 def is_running_text(line: str) -> bool:
     """A line of at least five words, half of them or more starting lower-case: a list item or
     a table row of the article rather than a headline or a menu (Title Case, short).
     Scripts without case give no sign either way, so they are never running text."""
-    if not line.isascii():
+    if not line.translate(_TYPOGRAPHIC).isascii():
         return False
     words = [w for w in line.split() if w[:1].isalpha()]
     lower = sum(w[0].islower() for w in words)
