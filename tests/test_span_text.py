@@ -145,3 +145,14 @@ def test_a_long_list_of_names_with_commas_is_not_prose():
     assert not span.is_prose(names)
     latin_names_in_chinese = "研究人员表示 DeepMind 的 DNC 模型能够回答关于地铁线路的复杂问题。" * 3
     assert span.is_prose(latin_names_in_chinese)
+
+
+def test_a_long_line_of_comma_separated_names_is_not_prose():
+    # the readers who liked a post, printed as one line
+    names = ", ".join(f"reader{i}" if i % 3 else f"night owl{i}" for i in range(40))
+    assert not span.is_prose(names)
+    enumeration = (
+        "The market sells apples, pears, plums and cherries in summer, and in winter it sells "
+        "cabbages, leeks, potatoes and onions from the farms in the valley."
+    )
+    assert span.is_prose(enumeration)

@@ -17,14 +17,16 @@ Three refinements, each measured on text renderings of real pages:
   words: "design principles, including colour and layout") is the article's more often than
   not: it costs a third of its words (and :data:`TEXT_LINE_COST`), where a Title Case headline or a short link costs
   its words. An article made of lists is not cut into its paragraphs.
-- A long line with almost no punctuation is a select box or a tag cloud printed as one line
-  (a list of countries, languages, topics), not prose.
+- A long line with almost no punctuation, with a comma every word or two, or with three words
+  in four capitalised is a select box, a tag cloud or a list of names printed as one line (a
+  list of countries, languages, topics, the readers who liked a post), not prose.
 """
 
 from __future__ import annotations
 
 import re
 
+from . import threads
 from .base import Page, count_words, is_sentence_like
 
 LINE_COST = 5  # what a non-prose line costs beyond its words
@@ -32,9 +34,11 @@ REMOVED_COST = 3  # what a line an earlier rule removed costs
 TEXT_LINE_COST = 2  # a non-prose line in running text (a list item, a table row), plus
 TEXT_WORDS_PER_COST = 3  # one for every three of its words
 MIN_TEXT_LINE_WORDS = 5
-# Prose has a punctuation mark every few words; a 25-word run of names has none.
+# Prose has a punctuation mark every few words: a 25-word run of names has none, a list of
+# names or tags separated by commas has one every word or two.
 LONG_LINE_WORDS = 25
 MAX_WORDS_PER_MARK = 50
+MIN_WORDS_PER_MARK = 2.5
 _TYPOGRAPHIC = str.maketrans("", "", "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0")
 _MARKS = re.compile(r"[.,;:!?。，、；！？]")
 
@@ -46,7 +50,12 @@ def is_prose(line: str) -> bool:
     n = count_words(line)
     if n < LONG_LINE_WORDS:
         return True
-    return len(_MARKS.findall(line)) * MAX_WORDS_PER_MARK >= n and not _mostly_capitalised(line)
+    marks = len(_MARKS.findall(line))
+    return (
+        marks * MAX_WORDS_PER_MARK >= n
+        and marks * MIN_WORDS_PER_MARK <= n
+        and not _mostly_capitalised(line)
+    )
 
 
 def _mostly_capitalised(line: str) -> bool:
@@ -95,6 +104,8 @@ def _best_run(page: Page) -> tuple[int, int] | None:
 def rule(page: Page) -> None:
     if page.form != "text":
         return
+    # a comment thread is as dense as the article and may outweigh it: it goes first
+    threads.rule(page)
     span = _best_run(page)
     if span is None:
         return
