@@ -212,3 +212,77 @@ def test_plain_text_page_without_tree():
     doc.record.update(url="https://news.example/story", fetched_at=None)
     Tagger().process(doc)
     assert doc.record["title"] == "Headline" and doc.record["published"] == "2024-01-02T03:04:05Z"
+
+
+def test_json_ld_wrapped_in_cdata_is_read():
+    block = json.dumps(
+        {"@type": "NewsArticle", "headline": "Wrapped", "datePublished": "2024-05-01"}
+    )
+    for wrapped in (
+        f"<![CDATA[\n{block}\n]]>",
+        f"//<![CDATA[\n{block}\n//]]>",
+        f"<!-- {block} -->",
+    ):
+        rec = tag(f'<script type="application/ld+json">{wrapped}</script>')
+        assert rec["title"] == "Wrapped" and rec["provenance"]["published"] == "json-ld"
+
+
+def test_two_sources_agreeing_outvote_a_lone_first_source():
+    # JSON-LD carries a republication day; the page's <time> and its dateline agree on another.
+    rec = tag(
+        ld(datePublished="2024-05-20T09:00:00Z"),
+        '<article><time datetime="2024-03-02">2 March 2024</time></article>',
+        meta={"datelines": ["Published 2 March 2024"]},
+    )
+    assert rec["published"].startswith("2024-03-02") and rec["provenance"]["published"] == "html"
+
+
+def test_one_source_against_one_keeps_the_precedence():
+    rec = tag(
+        ld(datePublished="2024-05-20T09:00:00Z"),
+        '<article><time datetime="2024-03-02">2 March 2024</time></article>',
+    )
+    assert (
+        rec["published"] == "2024-05-20T09:00:00Z" and rec["provenance"]["published"] == "json-ld"
+    )
+
+
+def test_utc_stamp_past_midnight_takes_the_publishers_day():
+    # OpenGraph in UTC is already the next day; the URL, the byline and the dateline give the
+    # day the publisher printed.
+    rec = tag(
+        og("article:published_time", "2024-03-06T02:40:00+00:00"),
+        url="https://news.example/2024/03/05/storm",
+        meta={"bylines": ["By Ann Lee | March 5, 2024 9:40 pm"], "datelines": ["March 5, 2024"]},
+    )
+    # the URL's day, with the byline's time of that day
+    assert rec["published"] == "2024-03-05T21:40:00Z"
+
+
+def test_html_entities_in_machine_values_are_decoded():
+    rec = tag(
+        ld(headline="Tips &#038; Tricks for Renters&#8217; Rights")
+        + og("og:description", "And finally&amp;#8230; the end")
+    )
+    assert rec["title"] == "Tips & Tricks for Renters’ Rights"
+    assert rec["description"] == "And finally… the end"
+
+
+def test_a_short_h1_the_title_does_not_contain_is_the_sites_heading():
+    rec = tag(
+        "<title>Babies who eat peanuts early may avoid an allergy</title>",
+        "<h1>Allergies Health Center</h1>",
+    )
+    assert rec["title"] == "Babies who eat peanuts early may avoid an allergy"
+    assert rec["provenance"]["title"] == "html-title"
+
+
+def test_the_h1_the_title_contains_is_the_headline():
+    rec = tag("<title>Peanut study | Health Center</title>", "<h1>Peanut study</h1>")
+    assert rec["title"] == "Peanut study" and rec["provenance"]["title"] == "html"
+    # a long <h1> is the headline even when the <title> says something else
+    rec = tag(
+        "<title>Peanut allergy: what the new study found</title>",
+        "<h1>Babies who eat peanuts early may avoid an allergy</h1>",
+    )
+    assert rec["title"] == "Babies who eat peanuts early may avoid an allergy"

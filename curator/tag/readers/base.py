@@ -10,6 +10,7 @@ field. Readers only collect; :mod:`curator.tag.metadata` chooses and checks.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -78,14 +79,31 @@ class Reader:
         return tuple(self.produces)
 
 
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
+
+
+def unescape(text: str) -> str:
+    """HTML entities left in a value: JSON-LD strings are not HTML, yet CMSs write
+    "Tips &#038; Tricks" into them, and some attributes hold entities escaped twice
+    ("&amp;#8230;"). At most two rounds: a third would be a title about entities."""
+    for _ in range(2):
+        if not _ENTITY.search(text):
+            break
+        text = html.unescape(text)
+    return text
+
+
 def add(out: Candidates, field: str, source: str, value: Any) -> None:
     """Append a candidate; empty values are not candidates, strings are normalised."""
     if value is None or value == "" or value == []:
         return
     if isinstance(value, str):
-        value = normalise_line(fix_encoding(value))  # pages with mojibake have it in <title> too
+        # pages with mojibake have it in <title> too
+        value = normalise_line(fix_encoding(unescape(value)))
         if not value:
             return
+    elif isinstance(value, list):  # names and tags from JSON-LD carry the same entities
+        value = [unescape(v) if isinstance(v, str) else v for v in value]
     out[field].append((source, value))
 
 

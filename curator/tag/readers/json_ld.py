@@ -20,12 +20,17 @@ ARTICLE_TYPES = {
     "liveblogposting", "socialmediaposting", "report", "techarticle", "scholarlyarticle",
 }  # fmt: skip
 PAGE_TYPES = {"webpage", "itempage", "collectionpage"}
+# A block wrapped for XHTML parsers or old browsers: "<![CDATA[ ... ]]>", "//<![CDATA[",
+# "/* <![CDATA[ */", "<!-- ... -->". The wrapper is not JSON; what it wraps is.
+_WRAPPER = re.compile(
+    r"^\s*(?:/\*\s*)?(?://\s*)?(?:<!\[CDATA\[|<!--)\s*(?:\*/)?|(?:/\*\s*)?(?://\s*)?(?:\]\]>|-->)\s*(?:\*/)?\s*$"
+)
 
 
 def json_objects(tree: Any) -> Iterator[dict[str, Any]]:
     """Every object in every JSON-LD block, @graph and nesting flattened; broken JSON skipped."""
     for script in tree.xpath('//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]'):
-        raw = (script.text or "").strip()
+        raw = _WRAPPER.sub("", script.text or "").strip()
         if not raw:
             continue
         try:
