@@ -139,7 +139,7 @@ def extract(
             raise ValueError("extract(fetch=True) needs a url")
         doc = fetch_document(url, spec)
     else:
-        doc = Document(raw=html, form=form, headers=dict(headers or {}), origin=url or "")
+        doc = Document(raw=html, form=form, origin=url or "")
         doc.record["url"] = url or None
         stamp = parse_datetime(fetched_at) if fetched_at else datetime.now(UTC)
         doc.record["fetched_at"] = format_datetime(stamp)

@@ -37,9 +37,6 @@ class Document:
     record: Record = field(default_factory=empty_record)
     raw: bytes | str | None = None
     form: str = "html"  # "html" or "text": how raw is to be read
-    # Read by nobody once the source made the document (the licence and publisher wishes are
-    # read from the response first); kept only while curator.extract still passes it.
-    headers: dict[str, str] = field(default_factory=dict)
     origin: str = ""  # where it was read from (file path, WARC record, URL) for reports
     hints: Hints = field(default_factory=lambda: Hints())
     cleaned: Cleaned | None = None  # the cleaner's result, for the learned boilerplate and tagger

@@ -243,9 +243,10 @@ def _band_problems(data: dict[str, Any]) -> list[str]:
     dedup = data.get("dedup")
     if not isinstance(dedup, dict) or not ({"bands", "rows"} & dedup.keys()):
         return []
-    from .dedup import DEFAULTS, NUM_PERM  # numpy and friends: only for a spec that needs them
+    from .dedup.settings import NUM_PERM, DedupSettings  # numpy and friends: only when needed
 
-    bands, rows = dedup.get("bands", DEFAULTS["bands"]), dedup.get("rows", DEFAULTS["rows"])
+    default = DedupSettings()
+    bands, rows = dedup.get("bands", default.bands), dedup.get("rows", default.rows)
     if _is_number(bands) and _is_number(rows) and bands * rows > NUM_PERM:
         key = "bands" if "bands" in dedup else "rows"
         return [f"dedup.{key}: bands x rows is {bands * rows}, more than {NUM_PERM}"]

@@ -7,7 +7,7 @@ import random
 import numpy as np
 import pytest
 
-from curator.dedup import DEFAULTS, Deduplicator, DedupSettings, assign_id
+from curator.dedup import Deduplicator, DedupSettings, assign_id
 from curator.dedup import minhash as mh
 from curator.pipeline import Document
 from curator.record import empty_record
@@ -246,7 +246,6 @@ def test_learned_mirror_persists_across_versions(tmp_path):
 
 def test_settings_come_from_the_spec_table_and_a_bad_key_is_named(tmp_path):
     assert DedupSettings.from_section({"rows": 4}) == DedupSettings(rows=4)
-    assert dict(DEFAULTS) == DedupSettings().as_dict()
     for table, message in (
         ({"treshold": 0.8}, "dedup.treshold: unknown setting"),
         ({"rows": 6}, "dedup.rows: bands x rows is 150, more than 128"),

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from ..pipeline import Document, Step
@@ -34,11 +33,10 @@ from .resolve import resolve
 from .settings import NUM_PERM, DedupSettings
 from .staging import batch_segment
 
-__all__ = ["DEFAULTS", "NUM_PERM", "DedupSettings", "Deduplicator", "assign_id", "url_key"]
+__all__ = ["NUM_PERM", "DedupSettings", "Deduplicator", "assign_id", "url_key"]
 
 # The defaults by name, read-only, for readers that want a mapping (the spec check and the
 # card); :class:`DedupSettings` is where they are set.
-DEFAULTS: Mapping[str, Any] = MappingProxyType(DedupSettings().as_dict())
 
 
 class Deduplicator(Step):

@@ -340,11 +340,9 @@ def _sources(meta: dict[str, Any], stats: dict[str, Any]) -> str:
 
 def _dedup_settings(meta: dict[str, Any]) -> str:
     _, spec = _spec_parts(meta)
-    try:
-        from ..dedup import DEFAULTS
-    except ImportError:  # pragma: no cover
-        DEFAULTS = {}
-    settings = {**DEFAULTS, **spec.get("dedup", {})}
+    from ..dedup.settings import DedupSettings
+
+    settings = {**DedupSettings().as_dict(), **spec.get("dedup", {})}
     if not settings:
         return "(not recorded)"
     return ", ".join(f"`{k}` = {json.dumps(v)}" for k, v in settings.items())
