@@ -3,7 +3,7 @@ collection of products or courses) whose teasers the extractor would keep as a "
 
 A hand-set rule over a few signals read from the page's one parse (no per-site rule, nothing
 learned). Measured on ``../shared/realpages`` with ``scripts/eval_real.py``: listing and
-collection pages rejected 0.28 -> 0.63 -> 0.77, no article of the articles or readability
+collection pages rejected 0.28 -> 0.63 -> 0.75, no article of the articles or readability
 sets newly rejected (see the README's cleaner section).
 
 JSON-LD ``Article``/``NewsArticle``/``BlogPosting``/``Review``... wins over everything: a
