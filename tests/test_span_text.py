@@ -156,3 +156,22 @@ def test_a_long_line_of_comma_separated_names_is_not_prose():
         "cabbages, leeks, potatoes and onions from the farms in the valley."
     )
     assert span.is_prose(enumeration)
+
+
+def test_a_list_announced_by_a_colon_is_kept_whatever_its_case():
+    changelog = [f"* Parser: Fix Crash On Empty Input Number {i}" for i in range(12)]
+    lines = [
+        words(40, "release"),
+        "Many patches were sent for review:",
+        *changelog,
+        words(40, "thanks"),
+    ]
+    page = run_span(lines)
+    assert kept(page) == lines
+
+
+def test_an_unannounced_title_case_list_still_splits_the_page():
+    headlines = [f"* Parser: Fix Crash On Empty Input Number {i}" for i in range(12)]
+    lines = [words(40, "release"), "More From Our Blog", *headlines, words(30, "newsletter")]
+    page = run_span(lines)
+    assert kept(page) == [lines[0]]

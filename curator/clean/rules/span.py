@@ -8,7 +8,7 @@ way of Finn et al.'s body-text extraction; everything outside it goes as ``outsi
 Subheadings and lists inside the article cost less than the prose around them brings.
 HTML needs none of this: the extractor has already found the main content.
 
-Three refinements, each measured on text renderings of real pages:
+Refinements, each measured on text renderings of real pages:
 
 - A line an earlier rule removed (share buttons, a "Related" list, a newsletter box) still
   separates what is above it from what is below: it costs :data:`REMOVED_COST`, so the comments
@@ -17,6 +17,9 @@ Three refinements, each measured on text renderings of real pages:
   words: "design principles, including colour and layout") is the article's more often than
   not: it costs a third of its words (and :data:`TEXT_LINE_COST`), where a Title Case headline or a short link costs
   its words. An article made of lists is not cut into its paragraphs.
+- The items of a list that a line ending with a colon announces ("Many patches were sent for
+  review:") cost at most :data:`ANNOUNCED_ITEM_COST` each: a changelog of short Title Case
+  items is the article's when its introduction says so.
 - A long line with almost no punctuation, with a comma every word or two, or with three words
   in four capitalised is a select box, a tag cloud or a list of names printed as one line (a
   list of countries, languages, topics, the readers who liked a post), not prose.
@@ -34,6 +37,11 @@ REMOVED_COST = 3  # what a line an earlier rule removed costs
 TEXT_LINE_COST = 2  # a non-prose line in running text (a list item, a table row), plus
 TEXT_WORDS_PER_COST = 3  # one for every three of its words
 MIN_TEXT_LINE_WORDS = 5
+# A line of three words or more ending with a colon announces a list: its items (up to the
+# next prose line) are the article's, whatever their case or length.
+MIN_ANNOUNCING_WORDS = 3
+MAX_ANNOUNCED_ITEMS = 25
+ANNOUNCED_ITEM_COST = 1
 # Prose has a punctuation mark every few words: a 25-word run of names has none, a list of
 # names or tags separated by commas has one every word or two.
 LONG_LINE_WORDS = 25
@@ -87,15 +95,45 @@ def _score(line: str) -> int:
     return -(n + LINE_COST)
 
 
+def _scores(page: Page) -> list[int]:
+    """Each line's score; a line an earlier rule removed costs :data:`REMOVED_COST`, and the
+    items of a list a line announces cost at most :data:`ANNOUNCED_ITEM_COST`."""
+    scores = [
+        -REMOVED_COST if i in page.removed_by else _score(line)
+        for i, line in enumerate(page.paragraphs)
+    ]
+    for i in _announced_items(page):
+        scores[i] = max(scores[i], -ANNOUNCED_ITEM_COST)
+    return scores
+
+
+def _announced_items(page: Page) -> list[int]:
+    """The lines of lists that a line ending with a colon announces ("Many patches were sent
+    for review:", "What you will learn:"): the lines after it up to the next prose line or
+    removed line, at most :data:`MAX_ANNOUNCED_ITEMS` of them."""
+    out: list[int] = []
+    lines = page.paragraphs
+    for i, line in enumerate(lines):
+        if i in page.removed_by or count_words(line) < MIN_ANNOUNCING_WORDS:
+            continue
+        if not line.rstrip().endswith((":", "：")):
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + MAX_ANNOUNCED_ITEMS)):
+            if j in page.removed_by or is_prose(lines[j]):
+                break
+            out.append(j)
+    return out
+
+
 def _best_run(page: Page) -> tuple[int, int] | None:
     """The first and last index of the highest-scoring run of lines (removed lines included,
     at their cost), or None when no run scores above zero."""
     best, best_span = 0, None
     run, start = 0, 0
-    for i, line in enumerate(page.paragraphs):
+    for i, score in enumerate(_scores(page)):
         if run <= 0:
             run, start = 0, i
-        run += -REMOVED_COST if i in page.removed_by else _score(line)
+        run += score
         if run > best:
             best, best_span = run, (start, i)
     return best_span
