@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import matplotlib
@@ -101,7 +101,7 @@ def published_chart(months: dict[str, int]):
     return fig
 
 
-def histogram(values: list[float], title: str, xlabel: str, bins: int = 30):
+def histogram(values: Sequence[float], title: str, xlabel: str, bins: int = 30):
     fig, ax = _figure()
     values = [v for v in values if v is not None]
     if not values:
