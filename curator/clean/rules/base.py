@@ -120,6 +120,17 @@ def short_match(pattern: re.Pattern[str], max_words: int) -> Callable[[str], boo
     return matches
 
 
+def named(name: str) -> Callable[[Rule], Rule]:
+    """Give a rule function the name it removes lines under (what ``--explain`` and
+    ``scripts/eval_real.py`` report), so that every rule in ``RULES`` has a name of its own."""
+
+    def name_it(rule: Rule) -> Rule:
+        rule.__name__ = name
+        return rule
+
+    return name_it
+
+
 def line_rule(name: str, matches: Callable[[str], bool]) -> Rule:
     """A rule that removes every live paragraph ``matches`` accepts."""
 

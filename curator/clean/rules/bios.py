@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Page
+from .base import Page, named
 
 _VERBS = (
     r"(?:is|was|has|covers|writes|reports|joined|leads|edits|est|était|couvre|écrit|ist|war|schreibt"
@@ -24,6 +24,7 @@ def is_bio(line: str, authors: list[str]) -> bool:
     return any(re.match(rf"{re.escape(name)}\s+{_VERBS}\b", text, re.I) for name in authors if name)
 
 
+@named("author-bio")
 def rule(page: Page) -> None:
     authors = page.metadata.get("authors") or []
     if not authors:

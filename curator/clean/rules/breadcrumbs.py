@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Page
+from .base import Page, named
 
 SEPARATORS = re.compile(r"\s+(?:/|›|»|>|\||→|·|•|::)\s+|\s*[›»→]\s*")
 MENU_SEPARATORS = re.compile(r"\s(?:\||·|•)\s")  # menus use these; a trail with them starts at home
@@ -41,6 +41,7 @@ def section_path(parts: list[str]) -> list[str]:
     return [p for p in parts if p.lower() not in HOME]
 
 
+@named("breadcrumbs")
 def rule(page: Page) -> None:
     for i in page.live()[:TOP_REGION]:
         parts = crumbs(page.paragraphs[i])

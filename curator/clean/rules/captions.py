@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Page
+from .base import Page, named
 
 _WORD = (
     r"(?:photos?|photograph|picture|pic|image(?: source)?|foto(?:s|grafía)?|bild(?:quelle)?|crédit(?:s)? photo|photo credit"
@@ -64,6 +64,7 @@ def credit_of(line: str) -> str | None:
     return None
 
 
+@named("photo-caption")
 def rule(page: Page) -> None:
     for i in page.live():
         credit = credit_of(page.paragraphs[i])

@@ -14,7 +14,7 @@ right above the headline gives the section.
 
 from __future__ import annotations
 
-from .base import Page, count_words, is_sentence_like
+from .base import Page, count_words, is_sentence_like, named
 from .breadcrumbs import crumbs, section_path, trail_above
 from .captions import credit_of
 from .navigation import MAX_ITEM_WORDS, is_item, is_menu_line, menu_items
@@ -180,6 +180,7 @@ def _is_body(page: Page, line: str) -> bool:
     )
 
 
+@named("leading-chrome")
 def rule(page: Page) -> None:
     live = page.live()
     body = [i for i in live if _is_body(page, page.paragraphs[i])]

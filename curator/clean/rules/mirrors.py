@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...urls import looks_like_domain
-from .base import Page, may_contain
+from .base import Page, may_contain, named
 
 NOTICE = re.compile(
     r"alternat(?:e|ive) (?:address|domain|url|link)|mirror (?:site|address|domain)s?|can also be (?:accessed|reached|found) at"
@@ -28,6 +28,7 @@ def is_address(line: str) -> bool:
     return looks_like_domain(host)
 
 
+@named("mirror-notice")
 def rule(page: Page) -> None:
     after_notice = False
     for i in page.live():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Page, count_words
+from .base import Page, count_words, named
 
 MENU_SEPARATORS = re.compile(r"\s(?:\||·|•)\s")
 MIN_MENU_SEPARATORS = 3
@@ -60,6 +60,7 @@ def is_item(line: str) -> bool:
     )
 
 
+@named("navigation")
 def rule(page: Page) -> None:
     if page.form != "text":  # HTML lists went through the extractor; only plain text has these
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Page, block_rule, is_sentence_like, line_rule
+from .base import Page, block_rule, is_sentence_like, line_rule, named
 
 _HEADING = (
     r"related(?: (?:articles?|stories|news|posts|content|coverage|topics|links))?|more (?:on|about) this (?:story|topic)"
@@ -40,6 +40,7 @@ _inline_rule = line_rule("related-links", is_inline_link)
 _button_rule = line_rule("related-links", lambda line: bool(_BUTTON.match(line)))
 
 
+@named("related-links")
 def rule(page: Page) -> None:
     if page.form == "html":
         _html_rule(page)

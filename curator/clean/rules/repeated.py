@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Page
+from .base import Page, named
 
 TOP_REGION = 4
 MIN_REPEAT_WORDS = 5  # short lines (a "Photo" label, a subheading) may repeat legitimately
@@ -14,6 +14,7 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
+@named("repeated-title")
 def title_rule(page: Page) -> None:
     if not page.title:
         return
@@ -23,6 +24,7 @@ def title_rule(page: Page) -> None:
             page.remove(i, "repeated-title")
 
 
+@named("repeated-paragraph")
 def paragraph_rule(page: Page) -> None:
     """Plain text only. In HTML, measured on real pages, what repeats inside the extracted
     article is mostly the article's: list items, subheadings, pull quotes (removal precision

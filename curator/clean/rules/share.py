@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Page
+from .base import Page, named
 
 _VERB = (
     r"(?:share|partager|partagez|teilen|compartir|comparte|condividi|compartilhar|delen|tweet|pin)"
@@ -46,6 +46,7 @@ def is_share_line(line: str) -> bool:
     return bool(text) and (bool(_PROMPT.match(text)) or _network_tokens(text) >= 2)
 
 
+@named("share-prompt")
 def rule(page: Page) -> None:
     """Share lines, and one-name lines ("Facebook") that sit next to another share line:
     share buttons printed one per line. A lone "Email" or "Print" line stays."""
