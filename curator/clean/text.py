@@ -17,7 +17,7 @@ MIN_ARTICLE_WORDS = 40  # below this a page is a stub, a teaser or an index, not
 MIN_PROSE_SHARE = 0.4
 MIN_TEASERS = 2  # paragraphs cut off with "…": the teasers of an index page
 MAX_TEXT_CHARS = 4_000_000  # a longer "page" is a dump or a book, not an article
-TIMEOUT_SECONDS = 20.0  # per document; see curator/clean/timeout.py for how it is enforced
+TIMEOUT_SECONDS = 20.0  # per document; curator/timeout.py enforces it
 
 
 def decode(data: str | bytes) -> str:
