@@ -10,7 +10,8 @@ in the same run.
 
     .venv/bin/python scripts/eval_real_metadata.py              # the table
     .venv/bin/python scripts/eval_real_metadata.py --false      # + the false author names
-    .venv/bin/python scripts/eval_real_metadata.py --sources    # + each date source, right/wrong
+    .venv/bin/python scripts/eval_real_metadata.py --sources    # + each date source, right/wrong,
+                                                                # and the pages curator dates wrong
 
 ``metadata_table()`` returns the table (scripts/eval_real.py prints it beside the cleaner's).
 """
@@ -23,6 +24,7 @@ import importlib.util
 import sys
 import warnings
 from collections import Counter
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -168,17 +170,23 @@ def false_names(limit: int = 60) -> str:
     return "\n".join(lines)
 
 
-def date_sources() -> str:
-    """For each date source, on how many dated pages its first value is right / wrong."""
+def date_sources(limit: int = 40) -> str:
+    """For each date source, on how many dated pages its first value is right / wrong; then
+    the pages where curator's day is wrong, with htmldate's and every source's first value
+    (the evidence a precedence or a vote rule is chosen on)."""
+    from htmldate import find_date
+
     from curator.clean import CleanStep
     from curator.pipeline import Document
     from curator.record import parse_datetime
-    from curator.tag import gather, text_fields
+    from curator.tag import choose_metadata, gather, text_fields
     from curator.tag.dates import parse_iso
 
     rp = _scorer()
     right: Counter = Counter()
     wrong: Counter = Counter()
+    misses: list[str] = []
+    now = datetime.now(UTC)  # as curator.extract: the page is fetched now
     for name in SETS:
         for page in rp.load_set(name):
             if not page.get("published"):
@@ -190,23 +198,33 @@ def date_sources() -> str:
             if doc.cleaned is None:
                 continue
             lang = text_fields(doc.cleaned.text)["language"]
-            cands = gather(doc.cleaned, page.get("url"), {}, lang, None)
+            cands = gather(doc.cleaned, page.get("url"), {}, lang, now)
             firsts: dict[str, Any] = {}
             for source, value in cands.get("published", []):
                 parsed = value if hasattr(value, "date") else parse_iso(str(value))
                 if parsed and source not in firsts:
                     firsts[source] = parsed
-            from htmldate import find_date
-
             found = find_date(html, extensive_search=True, original_date=True)
             if found:
                 firsts["htmldate-ext"] = parse_datetime(found)
+            gold = str(page["published"])[:10]
             for source, value in firsts.items():
-                ok = str(value.date()) == str(page["published"])[:10]
+                ok = str(value.date()) == gold
                 (right if ok else wrong)[source] += 1
+            local: dict[str, Any] = {}
+            _, provenance = choose_metadata(cands, page.get("url"), now, doc.cleaned.tree, local)
+            ours = local.get("published")
+            if ours is None or str(ours.date()) != gold:
+                values = ", ".join(f"{s} {v.isoformat()}" for s, v in firsts.items())
+                misses.append(
+                    f"{name}/{page['id']}: gold {gold}, curator "
+                    f"{ours.date() if ours else None} ({provenance.get('published')}); {values}"
+                )
     lines = ["| date source | right | wrong |", "|---|---|---|"]
     for source in sorted(set(right) | set(wrong), key=lambda s: -(right[s] + wrong[s])):
         lines.append(f"| {source} | {right[source]} | {wrong[source]} |")
+    lines += ["", f"pages where curator's day is wrong ({len(misses)}):"]
+    lines += [f"  {m}" for m in misses[:limit]]
     return "\n".join(lines)
 
 

@@ -2,7 +2,7 @@
 where it came from (the record's ``provenance`` struct).
 
 Precedence, first source with a usable value wins: :mod:`curator.tag.precedence`, one table
-per field, and why.
+per field, and why; for ``published``, sources that agree outvote a lone first source.
 
 Sanity rules on dates: a date after the fetch time (or now, without one) or before
 ``MIN_YEAR`` is dropped and the next source is tried; ``modified`` earlier than ``published``

@@ -15,6 +15,12 @@ teasers, other <meta> dates, then a /YYYY/MM/DD/ URL date (never wrong there, bu
 never overrides a metadata date: it is sometimes the date of the URL scheme); htmldate's
 extensive search (right on 92 % of pages alone) comes before microdata, datelines, bylines
 and a WebPage's JSON-LD, which are as often a teaser's, a comment's or the last edit's date.
+
+The precedence is not the last word on ``published``: two or more sources that give the same
+day outvote a day fewer sources give (:meth:`~curator.tag.metadata.Chooser.vote`; htmldate
+and trafilatura do not vote). On the same pages that turns a lone JSON-LD republication day
+and a UTC stamp past midnight into the day the <time>, the dateline, the byline and the URL
+agree on, and loses none (publication day right, pooled: 0.935, htmldate alone 0.917).
 """
 
 from __future__ import annotations
