@@ -84,7 +84,7 @@ def test_a_title_case_link_list_still_cuts_off_the_blurb_below_it():
 
 def test_running_text_needs_five_words_and_mostly_lower_case():
     assert span.is_running_text("* design principles, including colour and layout")
-    assert not span.is_running_text("* Ten Best Design Magazines For Every Professional")
+    assert not span.is_running_text("* Ten Best Design Magazines, For Every Professional")
     assert not span.is_running_text("* colour and layout")
     assert not span.is_running_text("设计原则 包括颜色和版式")  # no case: no sign either way
 
@@ -135,8 +135,11 @@ def test_a_chinese_article_in_text_keeps_its_paragraphs():
     assert all(page.removed_by.get(i) != "navigation" for i in range(1, 4))
 
 
-def test_curly_quotes_do_not_keep_a_list_item_from_being_running_text():
-    assert span.is_running_text("* the team’s new printing dialog hides settings that don’t apply")
+def test_running_text_in_any_cased_script_needs_a_mark_inside():
+    assert span.is_running_text("* the team’s new dialog hides settings (for PDFs only)")
+    assert span.is_running_text("* les réglages de l’impression, pour les fichiers PDF")
+    # a sentence-case headline: lower-case words but no comma, colon or bracket
+    assert not span.is_running_text("* Russian cargo ship breaks up over the taiga")
 
 
 def test_a_long_list_of_names_with_commas_is_not_prose():

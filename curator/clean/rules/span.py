@@ -13,10 +13,11 @@ Refinements, each measured on text renderings of real pages:
 - A line an earlier rule removed (share buttons, a "Related" list, a newsletter box) still
   separates what is above it from what is below: it costs :data:`REMOVED_COST`, so the comments
   or teasers under a removed block do not join the article as if they followed it directly.
-- A list item or table row written in running text (five words or more, mostly lower-case
-  words: "design principles, including colour and layout") is the article's more often than
-  not: it costs a third of its words (and :data:`TEXT_LINE_COST`), where a Title Case headline or a short link costs
-  its words. An article made of lists is not cut into its paragraphs.
+- A list item or table row written in running text (five words or more, mostly lower-case,
+  with a comma, colon or bracket inside: "design principles, including colour and layout")
+  is the article's more often than not: it costs a third of its words (and
+  :data:`TEXT_LINE_COST`), where a headline or a short link costs its words. An article made
+  of lists is not cut into its paragraphs.
 - The items of a list that a line ending with a colon announces ("Many patches were sent for
   review:") cost at most :data:`ANNOUNCED_ITEM_COST` each: a changelog of short Title Case
   items is the article's when its introduction says so.
@@ -47,7 +48,7 @@ ANNOUNCED_ITEM_COST = 1
 LONG_LINE_WORDS = 25
 MAX_WORDS_PER_MARK = 50
 MIN_WORDS_PER_MARK = 2.5
-_TYPOGRAPHIC = str.maketrans("", "", "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0")
+_INNER_MARKS = re.compile(r"[,;:()（），；：]")
 _MARKS = re.compile(r"[.,;:!?。，、；！？]")
 
 
@@ -76,14 +77,17 @@ def _mostly_capitalised(line: str) -> bool:
 
 
 def is_running_text(line: str) -> bool:
-    """A line of at least five words, half of them or more starting lower-case: a list item or
-    a table row of the article rather than a headline or a menu (Title Case, short).
-    Scripts without case give no sign either way, so they are never running text."""
-    if not line.translate(_TYPOGRAPHIC).isascii():
+    """A phrase of at least five words, half of them or more starting lower-case, with a comma,
+    a colon, a semicolon or a bracket inside: a list item or a table row of the article
+    ("design principles, including colour and layout") rather than a headline or a menu item
+    (Title Case, or a plain phrase). Judged on lines mostly in a cased script: scripts without
+    case give no sign either way."""
+    words = [w for w in line.split() if w[:1].lower() != w[:1].upper()]
+    n = count_words(line)
+    if not words or 2 * len(words) < n or n < MIN_TEXT_LINE_WORDS:
         return False
-    words = [w for w in line.split() if w[:1].isalpha()]
     lower = sum(w[0].islower() for w in words)
-    return count_words(line) >= MIN_TEXT_LINE_WORDS and 2 * lower >= len(words)
+    return 2 * lower >= len(words) and bool(_INNER_MARKS.search(line))
 
 
 def _score(line: str) -> int:
