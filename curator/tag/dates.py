@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from ..record import format_datetime
 
@@ -125,8 +125,8 @@ def line_zone(line: str) -> timezone | None:
 
 
 def _time_after(
-    text: str, before: str = "", default: timezone | None = None
-) -> tuple[int, int, int, timezone]:
+    text: str, before: str = "", default: tzinfo | None = None
+) -> tuple[int, int, int, tzinfo]:
     """The time after a date ("3 May 2024, 10:05 GMT"), else just before it ("11:30am, Thu
     12 March 2026"); midnight when there is none. ``default`` is the zone for a bare time."""
     m = _TIME_AFTER.match(text) or _TIME_BEFORE.search(before[-40:])
@@ -151,7 +151,7 @@ def _time_after(
 
 
 def _build(
-    y: int, mo: int, d: int, tail: str, before: str = "", default: timezone | None = None
+    y: int, mo: int, d: int, tail: str, before: str = "", default: tzinfo | None = None
 ) -> datetime | None:
     h, mi, s, tz = _time_after(tail, before, default)
     try:
@@ -160,7 +160,7 @@ def _build(
         return None
 
 
-def parse_text_date(text: str | None, default: timezone | None = None) -> datetime | None:
+def parse_text_date(text: str | None, default: tzinfo | None = None) -> datetime | None:
     """The first date in free text ('3 March 2024, 10:05 GMT', 'Mar. 3, 2024 at 9:00 a.m. ET',
     '2024-03-03T10:05:00+01:00', '03.03.2024 14:00'), in UTC; numeric dates are read day first."""
     if not text:
@@ -201,8 +201,8 @@ _UNIT_SECONDS = (
 
 def relative_date(text: str | None, now: datetime | None) -> datetime | None:
     """``now`` less the span a relative stamp names ("Updated 45 minutes ago"), or None."""
-    m = _RELATIVE.search(text or "") if now is not None else None
-    if m is None:
+    m = _RELATIVE.search(text or "")
+    if m is None or now is None:
         return None
     number = next(g for g in (m["n1"], m["n2"], m["n3"], m["n4"]) if g)
     unit = next(g for g in (m["u1"], m["u2"], m["u3"], m["u4"]) if g).lower()

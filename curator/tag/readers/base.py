@@ -74,10 +74,6 @@ class Reader:
     # LINE_FIELDS it hands on as raw lines for another reader, not as record fields
     lines: tuple[str, ...] = ()
 
-    @property
-    def labels(self) -> tuple[str, ...]:
-        return tuple(self.produces)
-
 
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 
