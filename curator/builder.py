@@ -56,8 +56,15 @@ from .spec import Spec, load_spec
 from .urls import host_of
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .dedup import Deduplicator
+    from .executors import Executor
     from .package.corrections import CorrectionFinder
+    from .package.dataset import VersionTransaction
+    from .package.manifest import Manifest
+
+    Show = Callable[..., Iterator[Document]]
 
 # Documents deduplicated together in memory (with their texts): the bound on a run's memory.
 # ~20,000 news articles are ~200-300 MB of Python objects; see the module doc.
@@ -198,7 +205,7 @@ def _executor_options(spec: Spec, options: dict[str, Any] | None) -> dict[str, A
 
 
 def _run_pipeline(
-    docs: Iterable[Document], steps: _Run, executor, progress: bool
+    docs: Iterable[Document], steps: _Run, executor: Executor, progress: bool
 ) -> Iterator[Document]:
     """The whole run as one lazy stream: nothing here holds more than a step's own batch.
     Progress is shown for each real stage: read (and fetch), clean+tag, filter (learned
@@ -211,7 +218,7 @@ def _run_pipeline(
     yield from show(stream, "filter", None, 2)
 
 
-def progress_for(enabled: bool):
+def progress_for(enabled: bool) -> Show:
     """:func:`curator.log.progress`, or a pass-through when progress is off."""
     return progress if enabled else (lambda stream, *args: stream)
 
@@ -268,7 +275,12 @@ class _Packer:
     version's transaction (a row, a reject, a duplicate) as each batch completes."""
 
     def __init__(
-        self, version, deny: DenyList, already: np.ndarray, corrections: CorrectionFinder, show=None
+        self,
+        version: VersionTransaction,
+        deny: DenyList,
+        already: np.ndarray,
+        corrections: CorrectionFinder,
+        show: Show | None = None,
     ) -> None:
         self.version, self.deny, self.already = version, deny, already
         self.corrections = corrections  # keeps the pages corrected upstream
@@ -379,7 +391,9 @@ class _Run:
     denied: int = 0  # pages the run context left out as taken down
 
     @classmethod
-    def make(cls, spec: Spec, dataset: Dataset, manifest, version: str, progress: bool) -> _Run:
+    def make(
+        cls, spec: Spec, dataset: Dataset, manifest: Manifest | None, version: str, progress: bool
+    ) -> _Run:
         from .dedup import Deduplicator
         from .package.corrections import CorrectionFinder
 
@@ -398,7 +412,12 @@ class _Run:
 
 
 def _run_locked(
-    spec: Spec, dataset: Dataset, manifest, progress: bool, executor_options, dedup_batch: int
+    spec: Spec,
+    dataset: Dataset,
+    manifest: Manifest | None,
+    progress: bool,
+    executor_options: dict[str, Any] | None,
+    dedup_batch: int,
 ) -> BuildResult:
     run_folder = new_run_folder(dataset.layout)
     with dataset.begin(_settings(spec)) as version:
@@ -453,7 +472,15 @@ def _after_commit(steps: _Run, dataset: Dataset, version: str) -> str:
     return ""
 
 
-def _stream(spec, steps: _Run, packer: _Packer, refresh: bool, progress, options, batch) -> dict:
+def _stream(
+    spec: Spec,
+    steps: _Run,
+    packer: _Packer,
+    refresh: bool,
+    progress: bool,
+    options: dict[str, Any] | None,
+    batch: int,
+) -> dict[str, Any]:
     """Run the pipeline into ``packer``; returns the per-host fetch summary."""
     from .tag import SinceScope
 
@@ -480,10 +507,10 @@ def _save_derived_state(steps: _Run, layout: Layout, version: str) -> None:
     _save_seen(layout)
 
 
-def _nothing_new(manifest, dataset: Path) -> str:
+def _nothing_new(manifest: Manifest | None, dataset: Path) -> str:
     if manifest is None:
         return f"no articles found in the sources: nothing written to {dataset}"
-    return f"no new articles in the sources: {dataset} stays at {manifest.latest['version']}"
+    return f"no new articles in the sources: {dataset} stays at {manifest.head['version']}"
 
 
 def _reason_class(reason: str) -> str:

@@ -24,7 +24,7 @@ def _decoded(doc: Document) -> str | bytes:
             return doc.raw.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             pass
-    return doc.raw
+    return doc.raw if doc.raw is not None else b""
 
 
 def clean_document(doc: Document) -> Cleaned:

@@ -30,7 +30,7 @@ MAX_HTML_BYTES = 8_000_000  # bigger pages are archives or dumps, not articles
 # 0.935, recall 0.934 / 0.946, and recall is also the cheapest (its cascade runs on a smaller
 # candidate). On our own sample pages precision did best (0.987 against recall 0.985): those
 # pages were written to the rules; the real pages decide, so recall is DEFAULT_MODE.
-MODES = {
+MODES: dict[str, dict[str, bool]] = {
     "precision": {"favor_precision": True},
     "default": {},
     "recall": {"favor_recall": True},
@@ -437,13 +437,21 @@ def extract(tree: Any, url: str | None, mode: str = DEFAULT_MODE) -> Any:
     # (which runs htmldate) cost more than the extraction on heavy pages and changed no field
     # of the labelled pages (scripts/eval_tagger.py gives the same table without it).
     # bare_extraction copies the tree it is given, so a second call sees the same page.
-    options = {"url": url, "include_comments": False, "include_tables": True,
-               "deduplicate": False, "with_metadata": False, **MODES[mode]}  # fmt: skip
     if mode == "precision":
-        quick = trafilatura.bare_extraction(tree, fast=True, **options)
+        quick = _bare_extraction(tree, url, mode, fast=True)
         if _comparison_cannot_change(quick, tree):
             return quick
-    return trafilatura.bare_extraction(tree, **options)
+    return _bare_extraction(tree, url, mode)
+
+
+def _bare_extraction(tree: Any, url: str | None, mode: str, fast: bool = False) -> Any:
+    """trafilatura in ``mode`` (one of :data:`MODES`) with the options explained above."""
+    return trafilatura.bare_extraction(
+        tree, url=url, fast=fast, include_comments=False, include_tables=True,
+        deduplicate=False, with_metadata=False,
+        favor_precision=MODES[mode].get("favor_precision", False),
+        favor_recall=MODES[mode].get("favor_recall", False),
+    )  # fmt: skip
 
 
 # A line that a hard wrap cut off: no closing punctuation, and the next line goes on in

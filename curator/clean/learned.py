@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..atomic import write_atomic
 from ..normalise import join_paragraphs, paragraphs
@@ -101,7 +102,7 @@ class BoilerplateModel:
         self.min_pages, self.min_share = min_pages, min_share
 
     @classmethod
-    def load(cls, path: str | Path, **thresholds: float) -> BoilerplateModel:
+    def load(cls, path: str | Path, **thresholds: Any) -> BoilerplateModel:
         """The model saved at ``path`` (an empty one when there is no file yet), judging with
         ``min_pages`` and ``min_share`` when given (the spec's ``[clean]`` settings)."""
         path = Path(path)
@@ -178,20 +179,20 @@ class LearnedBoilerplate(Step):
             self.model.save(self.state_path)
 
     def _flush(self, batch: list[Document]) -> list[Document]:
-        seen_urls: set[str] = set()
-        keyed: list[tuple[Document, str, list[str]]] = []  # lines hashed once
+        seen_urls: set[str | None] = set()
+        keyed: list[tuple[Document, Cleaned, str, list[str]]] = []  # lines hashed once
         for doc in batch:
-            host, url = self._host(doc), doc.record.get("url")
-            if not host:
+            host, url, cleaned = self._host(doc), doc.record.get("url"), doc.cleaned
+            if not host or cleaned is None:
                 continue
-            keys = keys_of(doc.cleaned)
-            keyed.append((doc, host, keys))
+            keys = keys_of(cleaned)
+            keyed.append((doc, cleaned, host, keys))
             if url not in seen_urls:  # one page counts once, however often it comes
                 seen_urls.add(url)
                 self.model.observe_keys(host, keys)
-        for doc, host, keys in keyed:
+        for doc, cleaned, host, keys in keyed:
             try:
-                self._strip(doc, host, keys)
+                self._strip(doc, cleaned, host, keys)
             except Exception as exc:  # one bad page must never end a run
                 doc.reject(f"{self.name} failed: {type(exc).__name__}: {exc}")
         return batch
@@ -201,15 +202,16 @@ class LearnedBoilerplate(Step):
             return None
         return host_of(doc.record.get("url"))
 
-    def _strip(self, doc: Document, host: str, keys: list[str]) -> None:
+    def _strip(self, doc: Document, cleaned: Cleaned, host: str, keys: list[str]) -> None:
         learned = [self.model.is_boilerplate_key(host, key) for key in keys]
         if not any(learned):  # most pages: their lines are not needed again
             return
-        kept, gone = [], []
-        for line, is_learned in zip(paragraphs(doc.cleaned.text), learned, strict=True):
+        kept: list[str] = []
+        gone: list[str] = []
+        for line, is_learned in zip(paragraphs(cleaned.text), learned, strict=True):
             (gone if is_learned else kept).append(line)
-        doc.cleaned.text = doc.record["text"] = join_paragraphs(kept)
-        doc.cleaned.removed.extend(Removed(line, "site-boilerplate") for line in gone)
-        words = len(doc.cleaned.text.split())
+        cleaned.text = doc.record["text"] = join_paragraphs(kept)
+        cleaned.removed.extend(Removed(line, "site-boilerplate") for line in gone)
+        words = len(cleaned.text.split())
         if words < MIN_ARTICLE_WORDS:
             doc.reject(f"not an article: only {words} words left after removing site boilerplate")

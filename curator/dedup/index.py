@@ -244,7 +244,9 @@ class DedupIndex:
                 path.unlink(missing_ok=True)
 
 
-def _bucket_pairs(sorted_keys, rows, queries, per_key: int) -> tuple[np.ndarray, np.ndarray]:
+def _bucket_pairs(
+    sorted_keys: np.ndarray, rows: np.ndarray, queries: np.ndarray, per_key: int
+) -> tuple[np.ndarray, np.ndarray]:
     lo = np.searchsorted(sorted_keys, queries, side="left")
     hi = np.minimum(np.searchsorted(sorted_keys, queries, side="right"), lo + per_key)
     hit = np.flatnonzero(hi > lo)

@@ -99,7 +99,9 @@ def shingle_hashes(texts: Sequence[str], k: int = 5) -> tuple[np.ndarray, np.nda
     return flat, offsets
 
 
-def _add_short(flat, row, words, owner, short) -> tuple[np.ndarray, np.ndarray]:
+def _add_short(
+    flat: np.ndarray, row: np.ndarray, words: np.ndarray, owner: np.ndarray, short: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     extra = []
     with np.errstate(over="ignore"):  # the combination is meant to wrap mod 2**64
         for text in short:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -45,7 +46,7 @@ def sign(
     return sig16
 
 
-def _append_bands(files, keys: np.ndarray, start: int) -> None:
+def _append_bands(files: Sequence[BinaryIO], keys: np.ndarray, start: int) -> None:
     rec = np.empty(len(keys), dtype=_BAND_DTYPE)
     rec["row"] = np.arange(start, start + len(keys), dtype=np.uint32)
     for b, f in enumerate(files):

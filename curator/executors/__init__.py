@@ -79,7 +79,12 @@ def _put(results: queue.Queue, item: object, stop: threading.Event) -> None:
             continue
 
 
-def _feed(chunks: Iterable[list[Document]], submit, results: queue.Queue, stop) -> None:
+def _feed(
+    chunks: Iterable[list[Document]],
+    submit: Callable[[list[Document]], Any],
+    results: queue.Queue,
+    stop: threading.Event,
+) -> None:
     try:
         for chunk in chunks:
             if stop.is_set():

@@ -9,12 +9,13 @@ and the page that kills a worker again is rejected (see :mod:`curator.executors`
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..pipeline import Document, Step
 from . import CHUNK_BYTES, DOC_TIMEOUT_SECONDS, chunked, crashed, finish_chunk, prefetched
 
 
-def _ray():
+def _ray() -> Any:  # the ray module, imported only when this executor is used
     try:
         import ray
     except ImportError as exc:
@@ -53,7 +54,7 @@ class RayExecutor:
         self.max_in_flight = 8 * int(ray.available_resources().get("CPU", 1) or 1)
         self._task = ray.remote(max_retries=0)(finish_chunk)
 
-    def _collect(self, chunk: list[Document], ref) -> list[Document]:
+    def _collect(self, chunk: list[Document], ref: Any) -> list[Document]:
         ray = _ray()
         try:
             return ray.get(ref)
@@ -67,7 +68,7 @@ class RayExecutor:
                 out.append(crashed(doc, f"the Ray worker died ({type(exc).__name__})"))
         return out
 
-    def _submit(self, chunk: list[Document]):
+    def _submit(self, chunk: list[Document]) -> Any:  # a Ray object reference
         return self._task.remote(self._steps_ref, chunk, self.doc_timeout)
 
     def run(self, steps: list[Step], docs: Iterable[Document]) -> Iterator[Document]:

@@ -85,6 +85,8 @@ class _Detector(Detector):
     follows it). The random trials and the probability updates are langdetect's own
     arithmetic in the same order, so the probabilities are bit for bit the same."""
 
+    text: str  # set by langdetect's Detector.__init__, which is untyped
+
     def append(self, text: str) -> None:
         text = self.URL_RE.sub(" ", text)
         text = self.MAIL_RE.sub(" ", text)
