@@ -178,3 +178,8 @@ def test_an_unannounced_title_case_list_still_splits_the_page():
     lines = [words(40, "release"), "More From Our Blog", *headlines, words(30, "newsletter")]
     page = run_span(lines)
     assert kept(page) == [lines[0]]
+
+
+def test_a_time_stamped_feed_item_is_not_running_text():
+    assert span.is_running_text("* ministers resign: aides say talks failed, again")
+    assert not span.is_running_text("* 14:44 ministers resign: aides say talks failed, again")

@@ -87,7 +87,13 @@ def is_running_text(line: str) -> bool:
     if not words or 2 * len(words) < n or n < MIN_TEXT_LINE_WORDS:
         return False
     lower = sum(w[0].islower() for w in words)
-    return 2 * lower >= len(words) and bool(_INNER_MARKS.search(line))
+    # a time of day stamps a news feed's item or a comment ("14:44 Minister resigns, aides
+    # say"), never an item of the article's own lists
+    return (
+        2 * lower >= len(words)
+        and bool(_INNER_MARKS.search(line))
+        and not threads.has_time_of_day(line)
+    )
 
 
 def _score(line: str) -> int:

@@ -27,9 +27,14 @@ MIN_ARTICLE_WORDS = 80  # prose above the thread: the article it comments on
 _TIME_OF_DAY = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 
 
+def has_time_of_day(line: str) -> bool:
+    """A time of day ("9:46", "14:44") in the line: a comment's or a news feed item's stamp."""
+    return bool(_TIME_OF_DAY.search(line))
+
+
 def is_header(line: str) -> bool:
     """A short line holding a time of day (the date and name around it vary by site)."""
-    return count_words(line) <= MAX_HEADER_WORDS and bool(_TIME_OF_DAY.search(line))
+    return count_words(line) <= MAX_HEADER_WORDS and has_time_of_day(line)
 
 
 def _threads(page: Page) -> list[list[int]]:
