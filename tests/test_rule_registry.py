@@ -40,6 +40,7 @@ from curator.clean.rules import (
     repeated,
     share,
     span,
+    threads,
 )
 from curator.clean.rules.base import Page
 
@@ -192,6 +193,12 @@ CASES: dict[Any, Case] = {
     edges.rule: Case(
         ["Menu", "Search", PROSE, MORE, "Terms of use"],
         {0: "leading-chrome", 1: "leading-chrome", 4: "trailing-chrome"},
+        {"form": "text"},
+    ),
+    threads.rule: Case(
+        [*[PROSE, MORE] * 3, "Sam · May 1, 2024 at 9:41 AM", MORE, "Jo · May 1 at 10:02 AM", MORE]
+        + ["Al · May 2, 2024 at 8:15 PM", MORE],
+        {i: "comment-thread" for i in range(6, 12)},
         {"form": "text"},
     ),
     span.rule: Case(

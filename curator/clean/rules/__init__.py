@@ -26,6 +26,7 @@ from . import (
     repeated,
     share,
     span,
+    threads,
 )
 from .base import Rule
 
@@ -34,7 +35,8 @@ from .base import Rule
 # bylines run before the title rule's neighbours so "By X" under a headline is harvested, and
 # before bios (a bio opens with a byline's name); navigation runs after the named link lists
 # so "Most read" keeps its own rule name; edges reads the header of what is left; in plain
-# text, span then keeps the densest run of prose of what edges kept.
+# text, threads then removes a comment thread under the article (as dense as the article, it
+# could outweigh it) and span keeps the densest run of prose of what is left.
 RULES: list[Rule] = [
     breadcrumbs.rule,
     repeated.title_rule,
@@ -53,5 +55,6 @@ RULES: list[Rule] = [
     navigation.rule,
     repeated.paragraph_rule,
     edges.rule,
+    threads.rule,
     span.rule,
 ]

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from . import threads
-from .base import Page, count_words, is_sentence_like
+from .base import Page, count_words, is_sentence_like, named
 
 LINE_COST = 5  # what a non-prose line costs beyond its words
 REMOVED_COST = 3  # what a line an earlier rule removed costs
@@ -149,11 +149,10 @@ def _best_run(page: Page) -> tuple[int, int] | None:
     return best_span
 
 
+@named("outside-body")
 def rule(page: Page) -> None:
     if page.form != "text":
         return
-    # a comment thread is as dense as the article and may outweigh it: it goes first
-    threads.rule(page)
     span = _best_run(page)
     if span is None:
         return
@@ -161,6 +160,3 @@ def rule(page: Page) -> None:
     for i in page.live():
         if i < first or i > last:
             page.remove(i, "outside-body")
-
-
-rule.__name__ = "outside-body"

@@ -4,8 +4,8 @@ Rendered to text, a thread is a run of comment headers, each a short line with a
 ("Sam · March 10, 2017 at 12:20 AM", "December 18, 2025, 9:46 pm", "* 6:32 PM"), each followed
 by the comment's prose. An article has one or two such lines (published, updated); a thread
 has many, one per comment. Its prose is as dense as the article's, so the densest-run rule
-alone may keep it, or even prefer it when the comments outweigh the article: ``span.rule``
-runs this first.
+alone may keep it, or even prefer it when the comments outweigh the article: this rule runs
+just before ``span.rule`` (see ``RULES``).
 
 From the first header of a run of at least :data:`MIN_HEADERS` headers (each at most
 :data:`MAX_HEADER_GAP` lines after the previous one, most with prose between), to the end of the
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Page, count_words, is_sentence_like
+from .base import Page, count_words, is_sentence_like, named
 
 MIN_HEADERS = 3
 MAX_HEADER_WORDS = 15
@@ -71,6 +71,7 @@ def _end_of_last_comment(page: Page, last_header: int) -> int:
     return end
 
 
+@named("comment-thread")
 def rule(page: Page) -> None:
     if page.form != "text":
         return
