@@ -268,8 +268,11 @@ def _spread(values: list[float], fmt: str = ",.1f") -> str:
     return f"{format(med, fmt)} ({format(min(values), fmt)}-{format(max(values), fmt)})"
 
 
-def throughput(tmp: Path, pages, repeat: int, ray: bool) -> dict[str, list[dict]]:
-    """Every command ``repeat`` times, interleaved; the results of each by label."""
+def throughput(
+    tmp: Path, pages, repeat: int, ray: bool, builds_only: bool = False
+) -> dict[str, list[dict]]:
+    """Every command ``repeat`` times, interleaved; the results of each by label (only the
+    curator builds with ``builds_only``)."""
     n = len(pages)
     source = write_source(tmp / "source", pages)
     commands: list[tuple[str, int, object]] = [
@@ -280,6 +283,8 @@ def throughput(tmp: Path, pages, repeat: int, ray: bool) -> dict[str, list[dict]
     ]  # fmt: skip
     if ray:
         commands.append(("curator build, ray 2 CPUs (running cluster)", 2, RAY_CLUSTER))
+    if builds_only:
+        commands = [c for c in commands if c[1]]
     results: dict[str, list[dict]] = {label: [] for label, _, _ in commands}
     for r in range(repeat):
         for i, (label, workers, what) in enumerate(commands):
@@ -342,6 +347,24 @@ def print_throughput(results: dict[str, list[dict]], n: int) -> None:
     print(f"- build counts (n={n}): {json.dumps(counts, sort_keys=True)}")
 
 
+def print_scaling(results: dict[str, list[dict]], n: int) -> None:
+    """The builds alone: wall time, pages per wall-second, 2 workers against 1, utilisation."""
+    one, two = (results[label] for label in list(results)[:2])
+    print("| command | build wall s | pages per wall-second | driver CPU s | worker CPU s |")
+    print("|---|---:|---:|---:|---:|")
+    for label, runs in results.items():
+        print(
+            f"| {label} | {_spread([r['seconds'] for r in runs], '.1f')} "
+            f"| {_spread([r['per_wall_s'] for r in runs])} "
+            f"| {_spread([r['driver_cpu'] for r in runs], '.1f')} "
+            f"| {_spread([r['worker_cpu'] for r in runs], '.1f')} |"
+        )
+    scaling = [b["per_wall_s"] / a["per_wall_s"] for a, b in zip(one, two, strict=True)]
+    util = [r["worker_cpu"] / (2 * r["seconds"]) for r in two]
+    print(f"\n- 2 workers vs 1, pages per wall-second: {_spread(scaling, '.2f')}x (target >= 1.75x); "
+          f"worker utilisation {_spread(util, '.2f')} (target >= 0.9)")  # fmt: skip
+
+
 def memory_table(tmp: Path, n: int, batch: int) -> None:
     print(
         f"\n## peak RSS of a build subprocess (2 local workers, dedup batch {batch}, shard_size 5000)"
@@ -371,6 +394,11 @@ def main() -> None:
     ap.add_argument("--profile-pages", type=int, default=300)
     ap.add_argument("--ray", action="store_true", help="also a build on a running Ray cluster")
     ap.add_argument("--skip-stages", action="store_true")
+    ap.add_argument(
+        "--only-builds",
+        action="store_true",
+        help="just the 1- and 2-worker builds: scaling and worker utilisation, no baselines",
+    )
     ap.add_argument("--memory", action="store_true", help="also the generated-pages RSS table")
     ap.add_argument("--only-memory", action="store_true", help="just the peak-RSS table")
     ap.add_argument(
@@ -410,7 +438,10 @@ def main() -> None:
           f"Python {sys.version.split()[0]}, {args.repeat} interleaved runs (median (min-max))")  # fmt: skip
     print(f"\n## throughput, n={n}: each command a whole process (start-up included)")
     with tempfile.TemporaryDirectory() as tmp:
-        results = throughput(Path(tmp), pages, args.repeat, args.ray)
+        results = throughput(Path(tmp), pages, args.repeat, args.ray, args.only_builds)
+        if args.only_builds:
+            print_scaling(results, n)
+            return
         print_throughput(results, n)
         if args.memory:
             memory_table(Path(tmp), args.n, args.memory_batch or args.n)
