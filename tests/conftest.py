@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 # Tests never reach the Hub: local loads work offline, any Hub call fails loudly.
@@ -21,6 +23,28 @@ def write_spec(folder: Path, body: str) -> Path:
     path = folder / "spec.toml"
     path.write_text(body, encoding="utf-8")
     return path
+
+
+def one_page_build(tmp_path: Path, html: str, url: str, fetched_at: str | None = None) -> dict:
+    """The one row a build of one page (a manifest source) publishes, as a record."""
+    import curator
+    from curator.record import from_row
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "page.html").write_text(html, encoding="utf-8")
+    entry = {"file": "page.html", "url": url, **({"fetched_at": fetched_at} if fetched_at else {})}
+    (raw / "manifest.json").write_text(json.dumps({"pages": [entry]}))
+    spec = write_spec(
+        tmp_path,
+        f'name = "one"\nlicense = "other"\noutput = "out"\n\n[[sources]]\ntype = "manifest"\n'
+        f'path = "{raw / "manifest.json"}"\n',
+    )
+    curator.build(spec, progress=False)
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    rows = pq.read_table(tmp_path / "out" / manifest["versions"][-1]["shards"][0]).to_pylist()
+    assert len(rows) == 1
+    return from_row(rows[0])
 
 
 def sample_spec(folder: Path, output: str = "out") -> Path:

@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pyarrow.parquet as pq
-from conftest import write_spec
+from conftest import one_page_build as shared_one_page_build
 
 import curator
 from curator.dedup import assign_id
 from curator.pipeline import Document
-from curator.record import from_row
 from curator.tag import tag_document
 from curator.urls import canonicalise
 
@@ -45,22 +43,7 @@ URL = "https://www.riverside.example/news/flood-report?utm_source=feed"
 
 
 def one_page_build(tmp_path: Path, html: str) -> dict:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "page.html").write_text(html, encoding="utf-8")
-    (raw / "manifest.json").write_text(
-        json.dumps({"pages": [{"file": "page.html", "url": URL, "fetched_at": FETCHED}]})
-    )
-    spec = write_spec(
-        tmp_path,
-        f'name = "one"\nlicense = "other"\noutput = "out"\n\n[[sources]]\ntype = "manifest"\n'
-        f'path = "{raw / "manifest.json"}"\n',
-    )
-    curator.build(spec, progress=False)
-    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
-    rows = pq.read_table(tmp_path / "out" / manifest["versions"][-1]["shards"][0]).to_pylist()
-    assert len(rows) == 1
-    return from_row(rows[0])
+    return shared_one_page_build(tmp_path, html, URL, FETCHED)
 
 
 def _jsonable(record: dict) -> dict:

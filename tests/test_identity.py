@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import json
 
-import pyarrow.parquet as pq
-from conftest import write_spec
+from conftest import one_page_build
 
 import curator
 from curator.dedup import Deduplicator, url_key
 from curator.dedup.identity import identify
 from curator.pipeline import Document
-from curator.record import empty_record, from_row
+from curator.record import empty_record
 
 BODY = " ".join(
     f"Sentence {i} tells how the ferry crossed the bay after the storm had passed."
@@ -80,26 +78,10 @@ def test_a_relative_canonical_keys_by_the_page_url():
     assert d.record["source"] == "news.example"
 
 
-def one_page_build(tmp_path, html: str) -> dict:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "page.html").write_text(html, encoding="utf-8")
-    (raw / "manifest.json").write_text(json.dumps({"pages": [{"file": "page.html", "url": URL}]}))
-    spec = write_spec(
-        tmp_path,
-        f'name = "one"\nlicense = "other"\noutput = "out"\n\n[[sources]]\ntype = "manifest"\n'
-        f'path = "{raw / "manifest.json"}"\n',
-    )
-    curator.build(spec, progress=False)
-    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
-    rows = pq.read_table(tmp_path / "out" / manifest["versions"][-1]["shards"][0]).to_pylist()
-    return from_row(rows[0])
-
-
 def test_extract_and_a_build_give_one_identity_for_a_relative_canonical(tmp_path):
     """extract used to key such a page by the declared path alone: no host, no source."""
     html = page("/news/ferry-crossing")
-    built = one_page_build(tmp_path, html)
+    built = one_page_build(tmp_path, html, URL)
     got = curator.extract(html, URL).record
     fields = ("canonical_url", "source")
     assert {k: got[k] for k in fields} == {k: built[k] for k in fields}

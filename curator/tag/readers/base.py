@@ -153,3 +153,15 @@ def meta_key(el: Any) -> str:
         .strip()
         .lower()
     )
+
+
+def read_meta_tags(
+    ctx: ReadContext, out: Candidates, fields: Mapping[str, str], label: str
+) -> None:
+    """Every ``<meta>`` whose key (:func:`meta_key`) ``fields`` maps to a record field, as a
+    candidate of that field under ``label``: the OpenGraph and the other meta readers differ
+    only in their tables."""
+    for el in ctx.tree.iter("meta"):
+        key, value = meta_key(el), el.get("content")
+        if key in fields and value and value.strip():
+            add(out, fields[key], label, value.strip())

@@ -3,7 +3,7 @@ citation_*, and the date names sites use."""
 
 from __future__ import annotations
 
-from .base import Candidates, ReadContext, Reader, add, meta_key
+from .base import Candidates, ReadContext, Reader, read_meta_tags
 
 # <meta> name (lower case) -> field.
 META_FIELDS: dict[str, str] = {
@@ -58,10 +58,7 @@ META_FIELDS: dict[str, str] = {
 
 
 def read(ctx: ReadContext, out: Candidates) -> None:
-    for el in ctx.tree.iter("meta"):
-        key, value = meta_key(el), el.get("content")
-        if key in META_FIELDS and value and value.strip():
-            add(out, META_FIELDS[key], "meta", value.strip())
+    read_meta_tags(ctx, out, META_FIELDS, "meta")
 
 
 READER = Reader("meta", {"meta": tuple(dict.fromkeys(META_FIELDS.values()))}, read)

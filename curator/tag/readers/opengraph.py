@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Candidates, ReadContext, Reader, add, meta_key
+from .base import Candidates, ReadContext, Reader, read_meta_tags
 
 # <meta> property (lower case) -> field.
 OG_FIELDS: dict[str, str] = {
@@ -23,10 +23,7 @@ OG_FIELDS: dict[str, str] = {
 
 
 def read(ctx: ReadContext, out: Candidates) -> None:
-    for el in ctx.tree.iter("meta"):
-        key, value = meta_key(el), el.get("content")
-        if key in OG_FIELDS and value and value.strip():
-            add(out, OG_FIELDS[key], "opengraph", value.strip())
+    read_meta_tags(ctx, out, OG_FIELDS, "opengraph")
 
 
 READER = Reader("opengraph", {"opengraph": tuple(dict.fromkeys(OG_FIELDS.values()))}, read)
