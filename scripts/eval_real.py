@@ -27,7 +27,9 @@ In one run, page by page and interleaved (so that CPU timings share the machine'
 - The metadata table of ``scripts/eval_real_metadata.py`` (issue 14) when that file exists.
 
     .venv/bin/python scripts/eval_real.py [--realpages DIR] [--sets articles,readability]
-        [--worst 15] [--no-text] [--no-other] [--no-metadata] [--json OUT]
+        [--worst 15] [--no-text] [--no-other] [--no-metadata] [--json OUT] [--mode MODE]
+
+``--mode`` is the mode curator's cleaner runs in (``clean_html``'s, default its DEFAULT_MODE).
 """
 
 from __future__ import annotations
@@ -168,7 +170,7 @@ def run_set(rp, name: str, args) -> dict:
             page_cpu[mode] = time.process_time() - start
             results[f"trafilatura-{mode}"][page["id"]] = {"text": out or ""}
         start = time.process_time()
-        cleaned = clean_html(html, url)
+        cleaned = clean_html(html, url, mode=args.mode)
         page_cpu["curator"] = time.process_time() - start
         for key, value in page_cpu.items():
             cpu[key] += value
@@ -216,12 +218,12 @@ def run_set(rp, name: str, args) -> dict:
     return out
 
 
-def run_other(rp) -> dict:
+def run_other(rp, mode: str) -> dict:
     pages = rp.load_set("other")
     by_type: dict[str, list[int]] = defaultdict(list)
     for page in pages:
         html = gzip.decompress(page["path"].read_bytes())
-        cleaned = clean_html(html, page.get("url"))
+        cleaned = clean_html(html, page.get("url"), mode=mode)
         by_type[page["page_type"]].append(int(bool(cleaned.rejected or not cleaned.text)))
     return {t: {"rejected": sum(v), "pages": len(v)} for t, v in sorted(by_type.items())}
 
@@ -312,6 +314,9 @@ def main() -> int:
     ap.add_argument("--no-other", dest="other", action="store_false", help="skip other/")
     ap.add_argument("--no-metadata", dest="metadata", action="store_false", help="skip the issue 14 table")  # fmt: skip
     ap.add_argument("--json", type=Path, help="also write the full results here")
+    modes = [*clean_html_module.MODES, clean_html_module.VOTE_MODE]
+    ap.add_argument("--mode", choices=modes, default=clean_html_module.DEFAULT_MODE,
+                    help="the cleaner's mode (clean_html's mode=)")  # fmt: skip
     args = ap.parse_args()
     if not (args.realpages / "realpages.py").exists():
         print(f"eval_real: {args.realpages} is not there (no real pages to score); nothing done.")
@@ -320,7 +325,7 @@ def main() -> int:
     clean_html_module.MAX_EXPLAIN_CHARS = 10**9
     rp = load_realpages(args.realpages)
     sets = [run_set(rp, name, args) for name in args.sets.split(",") if name]
-    other = run_other(rp) if args.other else None
+    other = run_other(rp, args.mode) if args.other else None
     print_report(sets, other)
     sys.stdout.flush()
     # ---- issue 14 hook: the real-page metadata table, when scripts/eval_real_metadata.py exists
