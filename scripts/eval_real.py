@@ -336,6 +336,7 @@ def main() -> int:
     if not args.metadata:
         eval_real_metadata = None
     if eval_real_metadata is not None:
+        eval_real_metadata.REALPAGES = Path(args.realpages)  # the folder this run measures
         print("\n## Metadata on real pages (scripts/eval_real_metadata.py)\n")
         if hasattr(eval_real_metadata, "metadata_table"):
             print(eval_real_metadata.metadata_table())

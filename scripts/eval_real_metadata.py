@@ -229,10 +229,13 @@ def date_sources(limit: int = 40) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global REALPAGES
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--false", action="store_true", help="list the false author names")
     ap.add_argument("--sources", action="store_true", help="right/wrong per date source")
+    ap.add_argument("--realpages", type=Path, default=REALPAGES, help="the real-pages folder")
     args = ap.parse_args(argv)
+    REALPAGES = args.realpages
     if not available():
         print(f"real pages not found at {REALPAGES}: nothing to measure (skipped)")
         return 0
