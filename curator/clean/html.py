@@ -525,7 +525,9 @@ def _clean_html(html: str | bytes, url: str | None, mode: str) -> Cleaned:
     title = normalise_line(found) if found else None
     paras = unwrap(paragraphs(normalise_text(extraction.text)))
     if mode == VOTE_MODE:
-        paras = unwrap(vote(paras, tree))
+        voted = vote(paras, tree)
+        if voted is not paras:  # the base comes back as it is when nothing is added: unwrapped
+            paras = unwrap(voted)
     page = run_rules(paras, url, title, "html", _section_headings(extraction))
     cleaned = finish(page, meta)
     if not cleaned.rejected:  # an index's teasers can pass for a body: the page says what it is
