@@ -20,14 +20,19 @@ In one run, page by page and interleaved (so that CPU timings share the machine'
   line shorter than 4 tokens counts as one unit, content when its tokens occur in the gold
   in order). Rules under 200 units or 5 pages are listed, not judged; judged rules need
   >= 0.97.
-- Plain text: every page rendered to chrome-included text by each renderer in RENDERERS
-  (settings fixed there), the raw rendering's F1 printed as the floor, and
-  ``curator.clean_text`` scored on each rendering.
+- Plain text: every page rendered to chrome-included text by each renderer of
+  ``renderings.py`` (settings fixed there), the raw rendering's F1 printed as the floor, and
+  ``curator.clean_text`` scored on each rendering three ways: with its hand-written scores
+  (``mode="rules"``), with line models fitted out of fold by ``train_text_model.py`` (folds
+  grouped by site: no page is scored by a model that saw its site; this is the score the
+  targets judge), and with the shipped model (in sample: printed, not counted). Then the
+  removal precision of every rule on plain text, for the out-of-fold run.
 - ``other/`` (pages that are not articles): the share curator rejects, by page type.
 - The metadata table of ``scripts/eval_real_metadata.py`` (issue 14) when that file exists.
 
     .venv/bin/python scripts/eval_real.py [--realpages DIR] [--sets articles,readability]
         [--worst 15] [--no-text] [--no-other] [--no-metadata] [--json OUT] [--mode MODE]
+        [--folds 5]
 
 ``--mode`` is the mode curator's cleaner runs in (``clean_html``'s, default its DEFAULT_MODE).
 """
@@ -49,6 +54,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from renderings import RENDERERS, render  # noqa: E402
+
 import curator.clean.html as clean_html_module  # noqa: E402
 from curator.clean import clean_html, clean_text  # noqa: E402
 
@@ -64,43 +71,11 @@ FAR_BELOW = 0.3  # a page this much F1 below trafilatura's is a loss worth namin
 LISTING_TYPES = ("listing", "collection")
 
 
-def _inscriptis(html: str) -> str:
-    from inscriptis import get_text
-    from inscriptis.css_profiles import CSS_PROFILES
-    from inscriptis.model.config import ParserConfig
-
-    # strict CSS profile (block elements on their own lines, no extra indentation), no links
-    return get_text(html, ParserConfig(css=CSS_PROFILES["strict"], display_links=False))
-
-
-def _html2text(html: str) -> str:
-    import html2text
-
-    h = html2text.HTML2Text()
-    # plain reading text: no link targets, no images, no line wrapping, unicode kept
-    h.ignore_links, h.ignore_images, h.ignore_emphasis = True, True, True
-    h.body_width, h.unicode_snob = 0, True
-    return h.handle(html)
-
-
-# Renderers of a page to chrome-included plain text, with fixed settings (listed in README).
-RENDERERS = {"inscriptis": _inscriptis, "html2text": _html2text}
-
-
 def load_realpages(folder: Path):
     spec = importlib.util.spec_from_file_location("realpages", folder / "realpages.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def _decoded(html: bytes) -> str:
-    from curator.clean.text import decode
-
-    try:
-        return decode(html)
-    except ValueError:
-        return html.decode("utf-8", errors="replace")
 
 
 def _tokens_in_order(tokens: list[str], gold_tokens: list[str]) -> bool:
@@ -155,7 +130,6 @@ def run_set(rp, name: str, args) -> dict:
     systems = ["curator"] + [f"trafilatura-{m}" for m in TRAFILATURA_MODES]
     results: dict[str, dict] = {s: {} for s in systems}
     renders: dict[str, dict] = {r: {} for r in RENDERERS} if args.text else {}
-    text_results: dict[str, dict] = {r: {} for r in renders}
     cpu: Counter = Counter()
     ratios = []
     rejected: dict[str, str] = {}
@@ -182,15 +156,8 @@ def run_set(rp, name: str, args) -> dict:
         results["curator"][page["id"]] = {"text": text}
         stats.add(page["id"], cleaned.removed, cleaned.text, page["body"])
         if renders:
-            decoded = _decoded(html)
-            for rname, render in RENDERERS.items():
-                try:
-                    rendered = render(decoded)
-                except Exception:  # a renderer that fails on a page gives no text
-                    rendered = ""
+            for rname, rendered in render(html).items():
                 renders[rname][page["id"]] = {"text": rendered}
-                ct = clean_text(rendered, url)
-                text_results[rname][page["id"]] = {"text": "" if ct.rejected else ct.text}
     scored = {s: rp.score(pages, results[s], 0) for s in systems}
     best = max(TRAFILATURA_MODES, key=lambda m: scored[f"trafilatura-{m}"]["f1"])
     per_page = []
@@ -211,11 +178,53 @@ def run_set(rp, name: str, args) -> dict:
         "cost_ratio_median": round(ratios[len(ratios) // 2], 3) if ratios else None,
     }  # fmt: skip
     if renders:
-        out["text"] = {
-            r: {"floor": rp.score(pages, renders[r], 0), "clean_text": rp.score(pages, text_results[r], 0)}
-            for r in renders
-        }  # fmt: skip
+        out["text"] = {r: {"floor": rp.score(pages, renders[r], 0)} for r in renders}
+        out["renders"] = renders  # scored by run_text once every set is rendered
     return out
+
+
+TEXT_COUNTED = "model, out of fold"
+TEXT_MODES = {  # what clean_text is scored with; only the first two count
+    "rules": "the hand-written scores (mode='rules', the fallback)",
+    TEXT_COUNTED: "the line model fitted without the page's site (what the targets judge)",
+    "model, in sample": "the shipped model, fitted on these pages too (printed, not counted)",
+}
+
+
+def run_text(rp, sets: list[dict], folds: int) -> dict:
+    """clean_text on every rendering of every set: with the hand-written scores, with line
+    models fitted out of fold by scripts/train_text_model.py (folds grouped by site) and with
+    the shipped model; removal precision by rule of the counted one."""
+    import train_text_model as ttm
+
+    from curator.clean.textmodel import default_model
+
+    golds = {s["set"]: {p["id"]: p for p in rp.load_set(s["set"])} for s in sets}
+    text_pages = [
+        ttm.TextPage(s["set"], pid, ttm.site_of(s["set"], golds[s["set"]][pid]),
+                     golds[s["set"]][pid].get("url"), r, v["text"], golds[s["set"]][pid]["body"])
+        for s in sets for r, by_id in s.pop("renders").items() for pid, v in by_id.items()
+    ]  # fmt: skip
+    print(f"eval_real: fitting {folds} out-of-fold line models ...", file=sys.stderr, flush=True)
+    by_site = ttm.fold_models(text_pages, ttm.examples(rp, text_pages), folds)
+    options = {
+        "rules": lambda tp: {"mode": "rules"},
+        TEXT_COUNTED: lambda tp: {"line_model": by_site[tp.site]},
+        "model, in sample": lambda tp: {"line_model": default_model()},
+    }
+    scored: dict[str, dict] = {}
+    stats = {name: RuleStats(rp) for name in golds}
+    for label, option in options.items():
+        preds: dict[tuple[str, str], dict] = defaultdict(dict)
+        for tp in text_pages:
+            c = clean_text(tp.text, tp.url, **option(tp))
+            preds[(tp.set, tp.renderer)][tp.id] = {"text": "" if c.rejected else c.text}
+            if label == TEXT_COUNTED:
+                stats[tp.set].add(f"{tp.id}/{tp.renderer}", c.removed, c.text, tp.gold)
+        for (name, renderer), pred in preds.items():
+            pages = [golds[name][pid] for pid in pred]
+            scored.setdefault(name, {}).setdefault(renderer, {})[label] = rp.score(pages, pred, 0)
+    return {"scores": scored, "rules": {name: st.rows() for name, st in stats.items()}}
 
 
 def run_other(rp, mode: str) -> dict:
@@ -230,6 +239,40 @@ def run_other(rp, mode: str) -> dict:
 
 def _f(x: float) -> str:
     return f"{x:.3f}"
+
+
+def print_text(sets: list[dict], text: dict) -> None:
+    print("\n## Plain text: each rendering's raw F1 (the floor) and clean_text on it\n")
+    for label, what in TEXT_MODES.items():
+        print(f"- {label}: {what}")
+    print("\n| set | renderer | clean_text scored with | P / R / F1 | F1 - clean_html's (target >= -0.03) |")  # fmt: skip
+    print("|---|---|---|---|---|")
+    for s in sets:
+        for r, sc in s.get("text", {}).items():
+            fl = sc["floor"]
+            print(f"| {s['set']} | {r} | raw rendering (floor) | {_f(fl['precision'])} / {_f(fl['recall'])} / {_f(fl['f1'])} | |")  # fmt: skip
+            for label, ct in text["scores"][s["set"]][r].items():
+                gap = ct["f1"] - s["scores"]["curator"]["f1"]
+                print(f"| {s['set']} | {r} | {label} | {_f(ct['precision'])} / {_f(ct['recall'])} / {_f(ct['f1'])} | {gap:+.3f} |")  # fmt: skip
+    print(f"\n## Removal precision by rule, plain text ({TEXT_COUNTED}, both renderers)\n")
+    print_rule_table([row for rows in text["rules"].values() for row in rows])
+
+
+def print_rule_table(rows: list[dict]) -> None:
+    units: Counter = Counter()
+    content: Counter = Counter()
+    pages: Counter = Counter()
+    for r in rows:
+        units[r["rule"]] += r["units"]
+        content[r["rule"]] += round(r["units"] * (1 - r["precision"]))
+        pages[r["rule"]] += r["pages"]
+    print("| rule | units removed | pages | removal precision | verdict |")
+    print("|---|---|---|---|---|")
+    for rule in sorted(units, key=lambda r: -units[r]):
+        prec = 1 - content[rule] / units[rule]
+        judged = units[rule] >= MIN_JUDGED_UNITS and pages[rule] >= MIN_JUDGED_PAGES
+        verdict = ("ok" if prec >= MIN_RULE_PRECISION else "BELOW 0.97") if judged else "listed"
+        print(f"| {rule} | {units[rule]} | {pages[rule]} | {_f(prec)} | {verdict} |")
 
 
 def print_report(sets: list[dict], other: dict | None) -> None:
@@ -264,34 +307,8 @@ def print_report(sets: list[dict], other: dict | None) -> None:
             if r["gap"] <= 0:
                 break
             print(f"| {r['id']} | {r['curator']} | {r['trafilatura']} | {r['gap']} | {r['rejected'] or ''} |")  # fmt: skip
-    print("\n## Removal precision by rule (both sets together)\n")
-    units: Counter = Counter()
-    content: Counter = Counter()
-    pages: Counter = Counter()
-    for s in sets:
-        for r in s["rules"]:
-            units[r["rule"]] += r["units"]
-            content[r["rule"]] += round(r["units"] * (1 - r["precision"]))
-            pages[r["rule"]] += r["pages"]
-    print("| rule | units removed | pages | removal precision | verdict |")
-    print("|---|---|---|---|---|")
-    for rule in sorted(units, key=lambda r: -units[r]):
-        prec = 1 - content[rule] / units[rule]
-        judged = units[rule] >= MIN_JUDGED_UNITS and pages[rule] >= MIN_JUDGED_PAGES
-        verdict = ("ok" if prec >= MIN_RULE_PRECISION else "BELOW 0.97") if judged else "listed"
-        print(f"| {rule} | {units[rule]} | {pages[rule]} | {_f(prec)} | {verdict} |")
-    if any("text" in s for s in sets):
-        print("\n## Plain text: each rendering's raw F1 (the floor) and clean_text on it\n")
-        print(
-            "| set | renderer | floor P / R / F1 | clean_text P / R / F1 | clean_text - clean_html |"
-        )
-        print("|---|---|---|---|---|")
-        for s in sets:
-            for r, sc in s.get("text", {}).items():
-                fl, ct = sc["floor"], sc["clean_text"]
-                gap = ct["f1"] - s["scores"]["curator"]["f1"]
-                print(f"| {s['set']} | {r} | {_f(fl['precision'])} / {_f(fl['recall'])} / {_f(fl['f1'])} | "
-                      f"{_f(ct['precision'])} / {_f(ct['recall'])} / {_f(ct['f1'])} | {gap:+.3f} |")  # fmt: skip
+    print("\n## Removal precision by rule, HTML (both sets together)\n")
+    print_rule_table([r for s in sets for r in s["rules"]])
     if other:
         print("\n## other/: pages that are not articles, share rejected by type\n")
         print("| page type | rejected | pages | share |")
@@ -313,6 +330,7 @@ def main() -> int:
     ap.add_argument("--no-text", dest="text", action="store_false", help="skip the plain-text renderings")  # fmt: skip
     ap.add_argument("--no-other", dest="other", action="store_false", help="skip other/")
     ap.add_argument("--no-metadata", dest="metadata", action="store_false", help="skip the issue 14 table")  # fmt: skip
+    ap.add_argument("--folds", type=int, default=5, help="out-of-fold line models for plain text")
     ap.add_argument("--json", type=Path, help="also write the full results here")
     modes = [*clean_html_module.MODES, clean_html_module.VOTE_MODE]
     ap.add_argument("--mode", choices=modes, default=clean_html_module.DEFAULT_MODE,
@@ -325,8 +343,11 @@ def main() -> int:
     clean_html_module.MAX_EXPLAIN_CHARS = 10**9
     rp = load_realpages(args.realpages)
     sets = [run_set(rp, name, args) for name in args.sets.split(",") if name]
+    text = run_text(rp, sets, args.folds) if args.text else None
     other = run_other(rp, args.mode) if args.other else None
     print_report(sets, other)
+    if text:
+        print_text(sets, text)
     sys.stdout.flush()
     # ---- issue 14 hook: the real-page metadata table, when scripts/eval_real_metadata.py exists
     try:
@@ -345,7 +366,11 @@ def main() -> int:
     # ---- end of issue 14 hook
     if args.json:
         args.json.write_text(
-            json.dumps({"sets": sets, "other": other}, indent=1, ensure_ascii=False)
+            json.dumps(
+                {"sets": sets, "text": text and {"scores": text["scores"]}, "other": other},
+                indent=1,
+                ensure_ascii=False,
+            )
         )
     return 0
 

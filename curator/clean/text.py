@@ -9,7 +9,7 @@ from ..normalise import join_paragraphs, normalise_text, paragraphs
 from ..timeout import PageTimeout, time_bound
 from .result import Cleaned
 from .rules import RULES
-from .rules.base import Page, count_words, is_sentence_like
+from .rules.base import LineScorer, Page, Rule, count_words, is_sentence_like
 
 MIN_ARTICLE_WORDS = 40  # below this a page is a stub, a teaser or an index, not an article
 # An index or section page is headlines and links: its words are mostly outside prose
@@ -18,6 +18,11 @@ MIN_PROSE_SHARE = 0.4
 MIN_TEASERS = 2  # paragraphs cut off with "…": the teasers of an index page
 MAX_TEXT_CHARS = 4_000_000  # a longer "page" is a dump or a book, not an article
 TIMEOUT_SECONDS = 20.0  # per document; curator/timeout.py enforces it
+# How plain text finds the article's run of lines: "model" scores each line with the learned
+# line model shipped in the package (curator/clean/textmodel), "rules" with the hand-written
+# scores of rules/span.py (the fallback, and what the model learns from).
+TEXT_MODES = ("model", "rules")
+DEFAULT_TEXT_MODE = "model"
 
 
 def decode(data: str | bytes) -> str:
@@ -51,9 +56,19 @@ def run_rules(
     title: str | None,
     form: str,
     headings: set[str] | None = None,
+    line_model: LineScorer | None = None,
+    rules: list[Rule] | None = None,
 ) -> Page:
-    page = Page(paragraphs=paras, url=url, title=title, form=form, headings=headings or set())
-    for rule in RULES:
+    """The page after the line rules (``rules``, default every rule of :data:`RULES`)."""
+    page = Page(
+        paragraphs=paras,
+        url=url,
+        title=title,
+        form=form,
+        headings=headings or set(),
+        line_model=line_model,
+    )
+    for rule in RULES if rules is None else rules:
         rule(page)
     return page
 
@@ -114,7 +129,21 @@ def guarded(work: Callable[[], Cleaned], what: str, timeout: float | None) -> Cl
         return Cleaned(rejected=f"cleaner failed on this {what} page: {type(exc).__name__}: {exc}")
 
 
-def _clean_text(text: str | bytes, url: str | None, title: str | None) -> Cleaned:
+def _line_model(mode: str, line_model: LineScorer | None) -> LineScorer | None:
+    if mode not in TEXT_MODES:
+        raise ValueError(f"clean_text: unknown mode {mode!r} (one of {', '.join(TEXT_MODES)})")
+    if mode == "rules":
+        return None
+    if line_model is not None:
+        return line_model
+    from .textmodel import default_model  # numpy and the model file load only when needed
+
+    return default_model()
+
+
+def _clean_text(
+    text: str | bytes, url: str | None, title: str | None, line_model: LineScorer | None
+) -> Cleaned:
     if len(text) > MAX_TEXT_CHARS:
         return Cleaned(
             rejected=f"too large: {len(text) / 1e6:.1f} M characters of text (limit {MAX_TEXT_CHARS / 1e6:.0f} M)"
@@ -128,7 +157,7 @@ def _clean_text(text: str | bytes, url: str | None, title: str | None) -> Cleane
     paras = paragraphs(normalise_text(text))
     if not paras:
         return Cleaned(rejected="empty: no text in the input")
-    return finish(run_rules(paras, url, title, "text"))
+    return finish(run_rules(paras, url, title, "text", line_model=line_model))
 
 
 def clean_text(
@@ -137,8 +166,14 @@ def clean_text(
     title: str | None = None,
     *,
     timeout: float | None = None,
+    mode: str = DEFAULT_TEXT_MODE,
+    line_model: LineScorer | None = None,
 ) -> Cleaned:
     """Clean a page given as plain text (for instance as scraped from a browser).
 
-    Never raises: bad input, a crash or a page slower than ``timeout`` seconds give ``.rejected``."""
-    return guarded(lambda: _clean_text(text, url, title), "text", timeout)
+    ``mode`` is how the article's run of lines is found (:data:`TEXT_MODES`): ``"model"``, the
+    learned line model (``line_model``, or the one shipped in the package), or ``"rules"``, the
+    hand-written scores. A bad ``mode`` raises ValueError; otherwise it never raises: bad
+    input, a crash or a page slower than ``timeout`` seconds give ``.rejected``."""
+    model = _line_model(mode, line_model)
+    return guarded(lambda: _clean_text(text, url, title, model), "text", timeout)

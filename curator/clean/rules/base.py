@@ -10,9 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from ..result import Removed
+
+
+class LineScorer(Protocol):
+    """What scores the lines of a plain-text page for the densest-run rule (the learned line
+    model of :mod:`curator.clean.textmodel`; a rule module never imports it)."""
+
+    def scores(self, page: Page) -> list[float]: ...
 
 
 @dataclass
@@ -25,6 +32,8 @@ class Page:
     metadata: dict[str, Any] = field(default_factory=dict)
     # HTML: the lines the extractor marked as section headings (h2-h6), never the headline
     headings: set[str] = field(default_factory=set)
+    # plain text: what scores the lines for ``outside-body`` (None: its hand-written scores)
+    line_model: LineScorer | None = None
 
     def live(self) -> list[int]:
         return [i for i in range(len(self.paragraphs)) if i not in self.removed_by]

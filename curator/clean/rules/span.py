@@ -48,8 +48,8 @@ ANNOUNCED_ITEM_COST = 1
 LONG_LINE_WORDS = 25
 MAX_WORDS_PER_MARK = 50
 MIN_WORDS_PER_MARK = 2.5
-_INNER_MARKS = re.compile(r"[,;:()（），；：]")
-_MARKS = re.compile(r"[.,;:!?。，、；！？]")
+INNER_MARKS = re.compile(r"[,;:()（），；：]")
+MARKS = re.compile(r"[.,;:!?。，、；！？]")
 
 
 def is_prose(line: str) -> bool:
@@ -59,7 +59,7 @@ def is_prose(line: str) -> bool:
     n = count_words(line)
     if n < LONG_LINE_WORDS:
         return True
-    marks = len(_MARKS.findall(line))
+    marks = len(MARKS.findall(line))
     return (
         marks * MAX_WORDS_PER_MARK >= n
         and marks * MIN_WORDS_PER_MARK <= n
@@ -91,7 +91,7 @@ def is_running_text(line: str) -> bool:
     # say"), never an item of the article's own lists
     return (
         2 * lower >= len(words)
-        and bool(_INNER_MARKS.search(line))
+        and bool(INNER_MARKS.search(line))
         and not threads.has_time_of_day(line)
     )
 
@@ -105,19 +105,19 @@ def _score(line: str) -> int:
     return -(n + LINE_COST)
 
 
-def _scores(page: Page) -> list[int]:
+def line_scores(page: Page) -> list[int]:
     """Each line's score; a line an earlier rule removed costs :data:`REMOVED_COST`, and the
     items of a list a line announces cost at most :data:`ANNOUNCED_ITEM_COST`."""
     scores = [
         -REMOVED_COST if i in page.removed_by else _score(line)
         for i, line in enumerate(page.paragraphs)
     ]
-    for i in _announced_items(page):
+    for i in announced_items(page):
         scores[i] = max(scores[i], -ANNOUNCED_ITEM_COST)
     return scores
 
 
-def _announced_items(page: Page) -> list[int]:
+def announced_items(page: Page) -> list[int]:
     """The lines of lists that a line ending with a colon announces ("Many patches were sent
     for review:", "What you will learn:"): the lines after it up to the next prose line or
     removed line, at most :data:`MAX_ANNOUNCED_ITEMS` of them."""
@@ -135,14 +135,14 @@ def _announced_items(page: Page) -> list[int]:
     return out
 
 
-def _best_run(page: Page) -> tuple[int, int] | None:
-    """The first and last index of the highest-scoring run of lines (removed lines included,
-    at their cost), or None when no run scores above zero."""
-    best, best_span = 0, None
-    run, start = 0, 0
-    for i, score in enumerate(_scores(page)):
+def best_run(scores: list[int] | list[float]) -> tuple[int, int] | None:
+    """The first and last index of the highest-scoring run of lines, or None when no run
+    scores above zero."""
+    best, best_span = 0.0, None
+    run, start = 0.0, 0
+    for i, score in enumerate(scores):
         if run <= 0:
-            run, start = 0, i
+            run, start = 0.0, i
         run += score
         if run > best:
             best, best_span = run, (start, i)
@@ -151,9 +151,12 @@ def _best_run(page: Page) -> tuple[int, int] | None:
 
 @named("outside-body")
 def rule(page: Page) -> None:
+    """Keep the densest run; its lines are scored by the page's line model when it has one
+    (:mod:`curator.clean.textmodel`), else by the hand-written scores above."""
     if page.form != "text":
         return
-    span = _best_run(page)
+    scores = page.line_model.scores(page) if page.line_model else line_scores(page)
+    span = best_run(scores)
     if span is None:
         return
     first, last = span

@@ -1,0 +1,114 @@
+"""What the line model sees of each line of a plain-text page: its shape, and its place among
+the lines around it. Every feature is computed from the text alone (no word is a feature, so
+nothing is specific to a site), after the earlier line rules have run.
+
+The hand-written densest-run rule (:mod:`..rules.span`) is itself a feature: the model learns
+where that rule goes wrong (a changelog of unpunctuated items it cuts, teasers with summaries it
+keeps), not the whole task from scratch.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from ..rules import span, threads
+from ..rules.base import Page, count_words, is_sentence_like
+
+_BULLET = re.compile(r"^\s*(?:[*+\-•o·]|\d+[.)])\s+")
+_CLOSING = re.compile(r"[.!?。！？:;\"”’)]$")
+_DIGIT = re.compile(r"\d")
+MAX_RUN_DISTANCE = 3.0  # in tens of lines: beyond 30 lines from the run, all lines are far
+WINDOWS = (2, 5, 15)  # lines either side over which the hand scores are summed
+NEIGHBOURS = (-1, 1, -2, 2)
+
+LINE_FEATURES = [
+    "log_words", "prose", "running_text", "sentence_like", "closing_mark", "bullet",
+    "lower_share", "upper_share", "mostly_uncased", "digit_share", "time_of_day",
+    "inner_marks_per_word", "marks_per_word", "ends_with_colon", "capitalised", "table_row",
+    "at_most_3_words", "ellipsis",
+]  # fmt: skip
+CONTEXT_FEATURES = [
+    "in_rule_run", "distance_to_rule_run", "removed_by_rule", "announced_item", "position",
+    *(f"window_{w}_score" for w in WINDOWS),
+    *(f"line_{o:+d}_{f}" for o in NEIGHBOURS for f in ("log_words", "prose", "bullet", "removed")),
+    "bullet_beside_bullet",
+]  # fmt: skip
+FEATURES = LINE_FEATURES + CONTEXT_FEATURES
+
+
+def line_shape(line: str) -> list[float]:
+    """The :data:`LINE_FEATURES` of one line."""
+    n = count_words(line)
+    cased = [w for w in line.split() if w[:1].lower() != w[:1].upper()]
+    lower = sum(w[0].islower() for w in cased)
+    stripped = line.rstrip()
+    item = _BULLET.sub("", line)
+    return [
+        math.log1p(n),
+        float(span.is_prose(line)),
+        float(span.is_running_text(line)),
+        float(is_sentence_like(line)),
+        float(bool(_CLOSING.search(stripped))),
+        float(bool(_BULLET.match(line))),
+        lower / len(cased) if cased else 0.5,
+        (len(cased) - lower) / len(cased) if cased else 0.5,
+        float(2 * len(cased) < n),
+        len(_DIGIT.findall(line)) / max(len(line), 1),
+        float(threads.has_time_of_day(line)),
+        len(span.INNER_MARKS.findall(line)) / max(n, 1),
+        len(span.MARKS.findall(line)) / max(n, 1),
+        float(stripped.endswith((":", "："))),
+        float(item[:1].isupper()),
+        float(line.startswith("|")),
+        float(n <= 3),
+        float(stripped.endswith(("…", "..."))),
+    ]
+
+
+def _signed_log(x: float) -> float:
+    return math.copysign(math.log1p(abs(x)), x) / 5
+
+
+def page_features(page: Page) -> np.ndarray:
+    """One row of :data:`FEATURES` per line of ``page`` (lines removed by earlier rules
+    included: where they sit tells the model where the article's edges are)."""
+    lines = page.paragraphs
+    count = len(lines)
+    shapes = [line_shape(line) for line in lines]
+    scores = span.line_scores(page)
+    run = span.best_run(scores)
+    announced = set(span.announced_items(page))
+    removed = [i in page.removed_by for i in range(count)]
+    totals = np.concatenate([[0.0], np.cumsum(scores, dtype=float)])
+    rows = []
+    for i in range(count):
+        inside = run is not None and run[0] <= i <= run[1]
+        if run is None:
+            distance = MAX_RUN_DISTANCE
+        elif inside:
+            distance = 0.0
+        else:
+            distance = min(abs(i - run[0]), abs(i - run[1])) / 10
+        row = shapes[i] + [
+            float(inside),
+            min(distance, MAX_RUN_DISTANCE),
+            float(removed[i]),
+            float(i in announced),
+            i / max(count - 1, 1),
+        ]
+        for w in WINDOWS:
+            lo, hi = max(0, i - w), min(count, i + w + 1)
+            row.append(_signed_log(totals[hi] - totals[lo]))
+        for offset in NEIGHBOURS:
+            j = i + offset
+            if 0 <= j < count:
+                row += [shapes[j][0], shapes[j][1], shapes[j][5], float(removed[j])]
+            else:  # beyond the page: as if a removed line
+                row += [0.0, 0.0, 0.0, 1.0]
+        beside = any(0 <= i + o < count and shapes[i + o][5] for o in (-1, 1))
+        row.append(float(shapes[i][5] and beside))
+        rows.append(row)
+    return np.array(rows, dtype=float).reshape(count, len(FEATURES))

@@ -1,0 +1,107 @@
+"""The learned line model for plain text: the shipped file, the tree evaluator, the fallback."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from curator.clean import clean_text
+from curator.clean.rules.base import Page
+from curator.clean.textmodel import FEATURES, MODEL_FILE, LineModel, default_model, page_features
+from curator.clean.textmodel.trees import Ensemble, Tree
+
+PROSE = [
+    "The council voted on Tuesday to keep the old library open for another five years, after a "
+    "long campaign by the readers who use it every week.",
+    "Its reading room, built in 1911, will be repaired first; the roof and the heating follow "
+    "next spring, paid for by a grant from the regional fund.",
+    "Staff said the decision came as a relief, since the nearest other branch is an hour away by "
+    "bus and closes early on weekdays.",
+]
+MENU = ["Home", "News", "Sport", "Weather", "Contact us"]
+
+
+def one_split_tree(feature: str, threshold: float, low: float, high: float) -> dict:
+    """A stump: one split on ``feature``, ``low`` at or below ``threshold``, else ``high``."""
+    return {"feature": [FEATURES.index(feature), -2, -2], "threshold": [threshold, -2.0, -2.0],
+            "left": [1, -1, -1], "right": [2, -1, -1], "value": [0.0, low, high], "depth": 1}  # fmt: skip
+
+
+def stump_model(feature: str, low: float, high: float, threshold: float = 0.5) -> LineModel:
+    return LineModel.from_dict({"features": FEATURES, "threshold": threshold, "learning_rate": 1.0,
+                                "trees": [one_split_tree(feature, 0.5, low, high)]})  # fmt: skip
+
+
+def test_a_stump_sends_each_row_to_its_side_and_sums_with_the_intercept():
+    tree = Tree.from_dict(one_split_tree(FEATURES[0], 1.0, -2.0, 3.0))
+    X = np.zeros((3, len(FEATURES)))
+    X[:, 0] = [0.5, 1.0, 1.5]  # at the threshold goes left, as in scikit-learn
+    assert tree.predict(X).tolist() == [-2.0, -2.0, 3.0]
+    ensemble = Ensemble(trees=(tree, tree), learning_rate=0.5, intercept=1.0)
+    assert ensemble.decision(X).tolist() == [-1.0, -1.0, 4.0]
+
+
+def test_a_deeper_tree_follows_both_splits():
+    # root: prose <= 0.5 ? (log_words <= 1 ? -1 : -3) : +2
+    prose, words = FEATURES.index("prose"), FEATURES.index("log_words")
+    tree = Tree.from_dict({"feature": [prose, words, -2, -2, -2], "threshold": [0.5, 1.0, -2, -2, -2],
+                           "left": [1, 2, -1, -1, -1], "right": [4, 3, -1, -1, -1],
+                           "value": [0, 0, -1.0, -3.0, 2.0], "depth": 2})  # fmt: skip
+    X = np.zeros((3, len(FEATURES)))
+    X[0, [prose, words]] = [0, 0.5]
+    X[1, [prose, words]] = [0, 2.0]
+    X[2, [prose, words]] = [1, 2.0]
+    assert tree.predict(X).tolist() == [-1.0, -3.0, 2.0]
+
+
+def test_the_shipped_model_loads_offline_small_and_deterministic():
+    assert MODEL_FILE.stat().st_size <= 2_000_000
+    data = json.loads(MODEL_FILE.read_text())
+    assert data["features"] == FEATURES
+    page = Page(paragraphs=MENU + PROSE + MENU)
+    first = LineModel.load(MODEL_FILE).scores(page)
+    assert first == default_model().scores(page)
+    assert all(s < 0 for s in first[: len(MENU)])  # a menu is not the article
+    assert all(s > 0 for s in first[len(MENU) : len(MENU) + len(PROSE)])
+
+
+def test_a_model_of_other_features_is_refused_with_what_to_do():
+    data = json.loads(MODEL_FILE.read_text())
+    data["features"] = data["features"][:-1]
+    with pytest.raises(ValueError, match="retrain"):
+        LineModel.from_dict(data)
+
+
+def test_features_have_one_row_per_line_and_one_column_per_name():
+    page = Page(paragraphs=MENU + PROSE)
+    X = page_features(page)
+    assert X.shape == (len(MENU) + len(PROSE), len(FEATURES))
+    prose = FEATURES.index("prose")
+    assert X[: len(MENU), prose].tolist() == [0.0] * len(MENU)
+    assert X[len(MENU) :, prose].tolist() == [1.0] * len(PROSE)
+
+
+def test_clean_text_keeps_the_article_in_both_modes():
+    text = "\n\n".join(MENU + PROSE + ["Share this article"] + MENU)
+    for mode in ("model", "rules"):
+        cleaned = clean_text(text, mode=mode)
+        assert cleaned.rejected is None, mode
+        assert cleaned.text.split("\n\n") == PROSE, mode
+
+
+def test_the_line_model_decides_the_run():
+    # a model that calls every line without closing punctuation chrome, demanding near
+    # certainty of the others, cuts the page at the menu line between two paragraphs and
+    # keeps the longer side; one that calls every line article text keeps the menu line
+    text = "\n\n".join([PROSE[0], "Weather", PROSE[1], PROSE[2]])
+    by_mark = clean_text(text, line_model=stump_model("closing_mark", -9.0, 9.0, threshold=0.99))
+    assert by_mark.text.split("\n\n") == PROSE[1:]
+    everything = clean_text(text, line_model=stump_model("closing_mark", 9.0, 9.0))
+    assert everything.text.split("\n\n") == [PROSE[0], "Weather", PROSE[1], PROSE[2]]
+
+
+def test_an_unknown_mode_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown mode 'learned'.*model, rules"):
+        clean_text("some text", mode="learned")
