@@ -96,6 +96,17 @@ def test_an_article_paragraph_about_cookie_rules_stays():
     assert not cookies.is_cookie_notice(PROSE + " We use cookies on our own site too. " + MORE * 4)
     quoted = "“We use cookies to learn what readers like,” the editor told the inquiry. " + MORE * 5
     assert not cookies.is_cookie_notice(quoted)
+    # "we" and "consent" inside an article's first sentence, not the site speaking
+    for opening in (
+        "Few of us read the banners, and we happily use sites that set cookies.",
+        "The firm followed readers by using software that, without their consent, set cookies.",
+    ):
+        assert not cookies.is_cookie_notice(opening + " " + MORE * 5)
+
+
+def test_a_notice_may_open_with_a_short_lead_in():
+    notice = "Like most websites, we use cookies to count visits and keep your choices. " + MORE * 5
+    assert cookies.is_cookie_notice(notice)
 
 
 def test_a_notice_longer_than_the_limit_stays():

@@ -30,21 +30,22 @@ _PHRASES = re.compile(
 )
 MAX_WORDS = 60  # consent notices run to a few sentences; prose about cookies is longer
 
-# A longer notice still opens with the site saying it uses cookies or asking consent to them;
-# an article paragraph that speaks of cookies opens with something else.
+# A longer notice still opens with the site saying it uses cookies or asking consent to them
+# ("We use cookies", "Like most websites, this site uses cookies"); an article paragraph that
+# speaks of cookies opens with something else, or with "we" later in its first sentence.
 _CONSENT_OPENING = re.compile(
-    rf"\b(?:we|we and our (?:\w+ )?partners|this (?:site|website|web site)|our (?:site|website)) (?:\w+ )?(?:use|uses|utili[sz]es?|store|place|set|sets) (?:\w+ ){{0,3}}{_COOKIE}\b"
-    rf"|\bby (?:continuing|clicking|using|browsing)\b.{{0,120}}\b(?:agree|accept|consent)\w*\b.{{0,80}}\b{_COOKIE}\b"
-    rf"|\b(?:nous utilisons|nous et nos partenaires utilisons|ce site (?:web )?utilise|notre site utilise) (?:\w+ ){{0,3}}{_COOKIE}\b"
-    r"|\b(?:wir verwenden|wir nutzen|wir setzen|diese (?:website|webseite|seite) (?:verwendet|nutzt)) (?:\w+ ){0,3}cookies\b"
-    r"|\b(?:utilizamos|usamos|este (?:sitio|portal)(?: web)? (?:utiliza|usa)|nuestro (?:sitio|portal)(?: web)? (?:utiliza|usa)) (?:\w+ ){0,3}cookies\b"
-    r"|\b(?:utilizziamo|usiamo|questo sito(?: web)? (?:utilizza|usa)) (?:\w+ ){0,2}cookies?\b"
-    r"|\b(?:wij gebruiken|deze (?:website|site) gebruikt) (?:\w+ ){0,2}cookies\b"
-    # asking consent to share data with partners: the consent frameworks' dialogs
-    r"|\bwe and our (?:\d+ )?(?:\w+ )?partners (?:store and/or access|access and/or store|use|process)\b"
-    r"|^(?:we value your privacy|your privacy is important to us|we care about your privacy|your privacy matters to us)\b"
-    rf"|\bwith our (?:third[- ]party |advertising )?(?:partners|vendors)\b.{{0,200}}\b(?:{_COOKIE}|your consent)\b"
-    r"|^by (?:clicking|selecting|tapping|continuing|using (?:this|our) (?:site|website))\b.{0,60}\byou (?:\w+ ){0,3}(?:agree|accept|consent|grant your consent)\b",
+    r"^(?:[^.,;:!?]{0,60}[,:]\s*)?(?:"  # a short lead-in: "Like most websites, "
+    rf"(?:we|we and our (?:\w+ )?partners|this (?:site|website|web site)|our (?:site|website)) (?:\w+ )?(?:use|uses|utili[sz]es?|store|place|set|sets) (?:\w+ ){{0,3}}{_COOKIE}\b"
+    rf"|(?:nous utilisons|nous et nos partenaires utilisons|ce site (?:web )?utilise|notre site utilise) (?:\w+ ){{0,3}}{_COOKIE}\b"
+    r"|(?:wir verwenden|wir nutzen|wir setzen|diese (?:website|webseite|seite) (?:verwendet|nutzt)) (?:\w+ ){0,3}cookies\b"
+    r"|(?:utilizamos|usamos|(?:este|nuestro) (?:sitio|portal)(?: web)? (?:utiliza|usa)) (?:\w+ ){0,3}cookies\b"
+    r"|(?:utilizziamo|usiamo|questo sito(?: web)? (?:utilizza|usa)) (?:\w+ ){0,2}cookies?\b"
+    r"|(?:wij gebruiken|deze (?:website|site) gebruikt) (?:\w+ ){0,2}cookies\b"
+    # the consent frameworks' dialogs: data shared with partners, and the answer asked for
+    r"|we and our (?:\d+ )?(?:\w+ )?partners (?:store and/or access|access and/or store|use|process)\b"
+    r"|(?:we value your privacy|your privacy is important to us|we care about your privacy|your privacy matters to us)\b"
+    r"|by (?:clicking|selecting|tapping|continuing|using (?:this|our) (?:site|website))\b.{0,60}\byou (?:\w+ ){0,3}(?:agree|accept|consent|grant your consent)\b)"
+    rf"|\bwith our (?:third[- ]party |advertising )?(?:partners|vendors)\b.{{0,200}}\b(?:{_COOKIE}|your consent)\b",
     re.I,
 )
 MAX_NOTICE_WORDS = 150
