@@ -1,6 +1,8 @@
 """Share and social prompts: "SHARE THIS ARTICLE", "Partager sur Facebook", "Auf Facebook
 teilen", "Compartir en WhatsApp", "Follow us on X", lines made only of network names
-("Facebook Twitter WhatsApp Email") and share counters ("1.2k shares")."""
+("Facebook Twitter WhatsApp Email") and share counters ("1.2k shares"); share buttons written
+as sentences ("Click to share on Twitter (Opens in new window)", "Cliquez pour imprimer"), and
+the bullets and like box ("Like this:", "Like Loading...") printed between and after them."""
 
 from __future__ import annotations
 
@@ -30,6 +32,57 @@ NETWORKS = {
 MAX_NETWORK_TOKENS = 12
 _TOKEN = re.compile(r"[\w-]+")
 
+# Share buttons as sentences: a link that says it opens a new window, with a share verb.
+# Jetpack and the share plugins that copy it print one per button ("Click to share on
+# Facebook (Opens in new window)", "Cliquez pour partager sur X(ouvre dans une nouvelle
+# fenêtre)", "Klicken, um auf X zu teilen (Wird in neuem Fenster geöffnet)").
+_NEW_WINDOW = re.compile(
+    r"\bopens? in (?:a )?new (?:window|tab)\b|\bouvre dans (?:une nouvelle fenêtre|un nouvel onglet)"
+    r"|\b(?:öffnet|wird) in (?:einem )?neue[mn]? (?:fenster|tab)\b"
+    r"|\bse abre en (?:una )?(?:nueva ventana|ventana nueva|nueva pestaña|pestaña nueva)"
+    r"|\bsi apre in una nuova (?:finestra|scheda)\b|\babre (?:em|numa) (?:uma )?nova (?:janela|aba|guia)\b",
+    re.I,
+)
+_BUTTON_VERB = re.compile(
+    r"\b(?:share|email|e-mail|print|tweet|pin|send|partager|envoyer|imprimer|teilen|senden|drucken"
+    r"|compartir|enviar|imprimir|condividere|condividi|stampare|stampa|partilhar|compartilhar|delen)\b",
+    re.I,
+)
+# The same buttons without the window note: "Click to share on X", "Cliquez pour imprimer",
+# "Klicken, um per E-Mail zu senden", "Haz clic para compartir en X", "Clique para partilhar".
+_CLICK_TO = re.compile(
+    r"^(?:click|tap) to (?:share|email|e-mail|print|tweet|pin)\b"
+    r"|^(?:cliquez|cliquer) pour (?:partager|envoyer|imprimer)\b"
+    r"|^klick(?:en)?,? um\b.{0,40}\bzu (?:teilen|senden|drucken)\b"
+    r"|^(?:haz|hacer|fai) cli(?:c|ck) (?:para|per) (?:compartir|enviar|imprimir|condividere|stampare)\b"
+    r"|^clique (?:para|pour) (?:partilhar|compartilhar|imprimir|enviar|partager)\b",
+    re.I,
+)
+MAX_BUTTON_WORDS = 14
+# A counter glued to a button by the renderer: "61Click to share on Facebook (...)61".
+_COUNTER = re.compile(r"^\d+(?=[^\W\d])|(?<=[^\W\d)])\d+$")
+
+# Jetpack's like box, printed right under its share buttons. Alone it could be anything.
+_LIKE_BOX = re.compile(
+    r"^(?:like this|like loading|loading|be the first to like this|one blogger likes this|\d+ bloggers like this"
+    r"|j[’']aime ceci|j[’']aime chargement|chargement|soyez le premier à aimer ceci"
+    r"|gefällt mir|gefällt mir wird geladen|wird geladen"
+    r"|me gusta esto|me gusta cargando|cargando|sé el primero en decir que te gusta"
+    r"|mi piace questo|mi piace caricamento|caricamento|curtir isso|curtir carregando|carregando)[\s:.…!]*$",
+    re.I,
+)
+
+# The list bullets and heading marks a text renderer prints before a line ("* Share",
+# "o Print" for a nested list, "### Share this:").
+_MARKER = re.compile(r"^(?:[*+•·‣◦▪|–—-]|o(?=\s)|#{1,6}(?=\s|$))\s*")
+
+
+def strip_marker(line: str) -> str:
+    text = line.strip()
+    while text and (m := _MARKER.match(text)):
+        text = text[m.end() :]
+    return text
+
 
 def _network_tokens(line: str) -> int:
     """How many network names the line is made of; 0 when it holds anything else."""
@@ -41,19 +94,61 @@ def _network_tokens(line: str) -> int:
     return count
 
 
+def is_share_button(text: str) -> bool:
+    """A share, email or print button written as a sentence (``text`` without its bullet)."""
+    if len(text.split()) > MAX_BUTTON_WORDS:
+        return False
+    text = _COUNTER.sub("", text)
+    return bool(_CLICK_TO.match(text)) or (
+        bool(_NEW_WINDOW.search(text)) and bool(_BUTTON_VERB.search(text))
+    )
+
+
+def _is_share_text(text: str) -> bool:
+    text = text.strip("|·•-–— ")
+    return bool(text) and (
+        bool(_PROMPT.match(text)) or _network_tokens(text) >= 2 or is_share_button(text)
+    )
+
+
 def is_share_line(line: str) -> bool:
-    text = line.strip().strip("|·•-–— ")
-    return bool(text) and (bool(_PROMPT.match(text)) or _network_tokens(text) >= 2)
+    return _is_share_text(strip_marker(line))
+
+
+def _is_companion(text: str) -> bool:
+    """Lines that go only beside share lines: one network name ("Facebook"), a bare bullet,
+    the like box (``text`` without its bullet)."""
+    return not text.strip("|·•-–— ") or _network_tokens(text) == 1 or bool(_LIKE_BOX.match(text))
+
+
+def spread_over_runs(gone: list[bool], companion: list[bool]) -> list[bool]:
+    """``gone`` widened to the runs of companion lines that touch a gone line, on either side
+    (lines in page order)."""
+    out = list(gone)
+    for order in (range(len(out)), range(len(out) - 1, -1, -1)):
+        prev = False
+        for pos in order:
+            out[pos] = out[pos] or (prev and companion[pos])
+            prev = out[pos]
+    return out
 
 
 @named("share-prompt")
 def rule(page: Page) -> None:
-    """Share lines, and one-name lines ("Facebook") that sit next to another share line:
-    share buttons printed one per line. A lone "Email" or "Print" line stays."""
+    """Share lines, and the lines that sit in a run with them: one-name lines ("Facebook"),
+    bare bullets and the like box. Two one-name lines together are buttons too. A lone
+    "Email", "Print" or "Like this:" line stays."""
     live = page.live()
-    share = {i for i in live if is_share_line(page.paragraphs[i])}
-    single = {i for i in live if _network_tokens(page.paragraphs[i]) == 1}
-    for pos, i in enumerate(live):
-        neighbours = set(live[max(pos - 1, 0) : pos + 2]) - {i}
-        if i in share or (i in single and neighbours & (share | single)):
+    texts = [strip_marker(page.paragraphs[i]) for i in live]
+    single = [_network_tokens(text) == 1 for text in texts]
+    seeds = [
+        _is_share_text(text)
+        or (
+            single[pos] and (pos > 0 and single[pos - 1] or pos + 1 < len(live) and single[pos + 1])
+        )
+        for pos, text in enumerate(texts)
+    ]
+    companion = [single[pos] or _is_companion(text) for pos, text in enumerate(texts)]
+    for i, gone in zip(live, spread_over_runs(seeds, companion), strict=True):
+        if gone:
             page.remove(i, "share-prompt")
