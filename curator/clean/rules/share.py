@@ -43,8 +43,11 @@ _NEW_WINDOW = re.compile(
     r"|\bsi apre in una nuova (?:finestra|scheda)\b|\babre (?:em|numa) (?:uma )?nova (?:janela|aba|guia)\b",
     re.I,
 )
+# The verb opens the button, after one word at most ("Share on X", "Jetzt teilen"): a sentence
+# of the article with a link note in it ("Readers can email the council (opens in new
+# window)") has its verb further in.
 _BUTTON_VERB = re.compile(
-    r"\b(?:share|email|e-mail|print|tweet|pin|send|partager|envoyer|imprimer|teilen|senden|drucken"
+    r"^(?:[\w'’-]+\s+)?(?:share|email|e-mail|print|tweet|pin|send|partager|envoyer|imprimer|teilen|senden|drucken"
     r"|compartir|enviar|imprimir|condividere|condividi|stampare|stampa|partilhar|compartilhar|delen)\b",
     re.I,
 )
@@ -100,7 +103,7 @@ def is_share_button(text: str) -> bool:
         return False
     text = _COUNTER.sub("", text)
     return bool(_CLICK_TO.match(text)) or (
-        bool(_NEW_WINDOW.search(text)) and bool(_BUTTON_VERB.search(text))
+        bool(_NEW_WINDOW.search(text)) and bool(_BUTTON_VERB.match(text))
     )
 
 
