@@ -37,32 +37,47 @@ def is_comment_prompt(line: str) -> bool:
 
 # The comment form's notices: WordPress's (email not published, required fields, remember me,
 # notify me, Akismet) and Drupal's text-format help, in English, French, German and Spanish.
-_FORM = re.compile(
-    # text formats (Drupal)
-    r"^(?:text formats?|format de texte|formats de texte|textformate?|formato de texto)(?:$|\s+(?:options|basic html|plain text|full html|filtered html|restricted html)\b)"
-    r"|^(?:more information about|plus d'informations sur les|weitere informationen über|más información sobre (?:los )?)\s*(?:text formats|formats de texte|textformate|formatos de texto)"
-    r"|\b(?:allowed|permitted) html tags\b|\byou (?:may|can) use these html tags\b|\bno html tags allowed\b|\bhtml tags are not allowed\b"
-    r"|\bbalises html autorisées\b|\baucune balise html\b|\b(?:zulässige|erlaubte) html-tags\b|\bkeine html-tags\b|\betiquetas html permitidas\b|\bno se permiten etiquetas html\b"
-    r"|\blines and paragraphs break automatically\b|\bles lignes et les paragraphes\b.{0,30}\bautomatiquement\b"
-    r"|\bzeilenumbrüche und absätze werden automatisch\b|\blas líneas y los párrafos se\b.{0,20}\bautomáticamente\b"
-    r"|\bweb page addresses and e-?mail addresses turn into links\b|\badresses de pages web\b.{0,40}\bliens\b"
-    r"|\b(?:internet|webseiten)- und e-mail-adressen werden automatisch\b|\blas direcciones de (?:las )?páginas web\b.{0,60}\benlaces\b"
-    r"|^leave this field blank\b|^laissez ce champ vide\b|^dieses feld (?:bitte )?leer lassen\b|^deja este campo (?:en blanco|vacío)\b"
-    # the fields (WordPress and most comment plugins)
-    r"|\byour e-?mail(?: address)? will (?:not|never) be (?:published|shared|displayed|made public)\b|\brequired fields are marked\b"
-    r"|\bvotre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée\b|\bles champs obligatoires sont indiqués\b"
-    r"|\b(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht\b|\berforderliche felder sind\b.{0,20}\bmarkiert\b"
-    r"|\btu (?:dirección de )?correo electrónico no será publicad[oa]\b|\blos campos obligatorios están marcados\b"
-    r"|^save my name,? (?:and )?e-?mail\b|^enregistrer mon nom, mon (?:adresse )?e-?mail\b|^meinen namen, (?:meine )?e-mail\b|^guarda mi nombre, correo\b"
-    r"|^notify me (?:of|when)\b.{0,40}\b(?:comments?|posts|replies)\b|^prévenez-moi de tous les nouveaux (?:commentaires|articles)\b"
-    r"|^benachrichtige mich über\b.{0,30}\b(?:kommentare|beiträge)\b|^(?:avísame|notificarme|recibir un correo)\b.{0,50}\b(?:comentarios|entradas)\b"
-    r"|\byou can also subscribe without commenting\b"
-    r"|\bthis site uses akismet to reduce spam\b|\bce site utilise akismet\b|\bdiese website verwendet akismet\b|\beste sitio usa akismet\b"
-    r"|\bhow your comment data is processed\b|\byour comment is awaiting moderation\b"
-    r"|\byou must (?:be )?(?:logged in|signed in|log ?in|sign ?in)\b.{0,30}\bto (?:\w+ )?(?:a |the )?(?:comment|reply)\b"
-    r"|^notify of$|^new follow-up comments\b|\bopinions expressed in (?:the |reader )?comments\b",
-    re.I,
-)
+# One pattern per kind of notice, each run only on lines holding one of its markers (every
+# match of the pattern holds one): most lines run none.
+_FORM_NOTICES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+    (("format",), re.compile(  # Drupal's text formats
+        r"^(?:text formats?|format de texte|formats de texte|textformate?|formato de texto)(?:$|\s+(?:options|basic html|plain text|full html|filtered html|restricted html)\b)"
+        r"|^(?:more information about|plus d'informations sur les|weitere informationen über|más información sobre (?:los )?)\s*(?:text formats|formats de texte|textformate|formatos de texto)",
+        re.I)),
+    (("html",), re.compile(
+        r"\b(?:allowed|permitted) html tags\b|\byou (?:may|can) use these html tags\b|\bno html tags allowed\b|\bhtml tags are not allowed\b"
+        r"|\bbalises html autorisées\b|\baucune balise html\b|\b(?:zulässige|erlaubte) html-tags\b|\bkeine html-tags\b|\betiquetas html permitidas\b|\bno se permiten etiquetas html\b",
+        re.I)),
+    (("autom",), re.compile(  # "... automatically", "... automatiquement", "... automatisch"
+        r"\blines and paragraphs break automatically\b|\bles lignes et les paragraphes\b.{0,30}\bautomatiquement\b"
+        r"|\bzeilenumbrüche und absätze werden automatisch\b|\blas líneas y los párrafos se\b.{0,20}\bautomáticamente\b"
+        r"|\bweb page addresses and e-?mail addresses turn into links\b|\badresses de pages web\b.{0,40}\bliens\b"
+        r"|\b(?:internet|webseiten)- und e-mail-adressen werden automatisch\b|\blas direcciones de (?:las )?páginas web\b.{0,60}\benlaces\b",
+        re.I)),
+    (("field", "champ", "feld", "campo", "required"), re.compile(
+        r"^leave this field blank\b|^laissez ce champ vide\b|^dieses feld (?:bitte )?leer lassen\b|^deja este campo (?:en blanco|vacío)\b"
+        r"|\brequired fields are marked\b|\bles champs obligatoires sont indiqués\b|\berforderliche felder sind\b.{0,20}\bmarkiert\b"
+        r"|\blos campos obligatorios están marcados\b",
+        re.I)),
+    (("mail", "correo", "courriel", "messagerie"), re.compile(  # the email field, remember me
+        r"\byour e-?mail(?: address)? will (?:not|never) be (?:published|shared|displayed|made public)\b"
+        r"|\bvotre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée\b"
+        r"|\b(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht\b|\btu (?:dirección de )?correo electrónico no será publicad[oa]\b"
+        r"|^save my name,? (?:and )?e-?mail\b|^enregistrer mon nom, mon (?:adresse )?e-?mail\b|^meinen namen, (?:meine )?e-mail\b|^guarda mi nombre, correo\b",
+        re.I)),
+    (("notif", "prévenez", "benachrichtige", "avísame", "recibir"), re.compile(
+        r"^notify me (?:of|when)\b.{0,40}\b(?:comments?|posts|replies)\b|^notify of$|^prévenez-moi de tous les nouveaux (?:commentaires|articles)\b"
+        r"|^benachrichtige mich über\b.{0,30}\b(?:kommentare|beiträge)\b|^(?:avísame|notificarme|recibir un correo)\b.{0,50}\b(?:comentarios|entradas)\b",
+        re.I)),
+    (("comment", "akismet"), re.compile(
+        r"\byou can also subscribe without commenting\b|\bhow your comment data is processed\b|\byour comment is awaiting moderation\b"
+        r"|\bthis site uses akismet to reduce spam\b|\bce site utilise akismet\b|\bdiese website verwendet akismet\b|\beste sitio usa akismet\b"
+        r"|^new follow-up comments\b|\bopinions expressed in (?:the |reader )?comments\b",
+        re.I)),
+    (("you must",), re.compile(
+        r"\byou must (?:be )?(?:logged in|signed in|log ?in|sign ?in)\b.{0,30}\bto (?:\w+ )?(?:a |the )?(?:comment|reply)\b",
+        re.I)),
+]  # fmt: skip
 MAX_FORM_WORDS = 60  # the longest notices join three or four of them with a comment policy
 
 # Labels of the form's fields ("Name *", "Email (Required) Name (Required) Website", "Δ": the
@@ -81,18 +96,16 @@ _TAG_LIST = re.compile(
 )  # what "You may use these HTML tags:" lists
 
 
-# Every match of _FORM holds one of these (lower-case): most lines skip the long pattern.
-_FORM_MARKERS = ("format", "html", "autom", "field", "champ", "feld", "campo", "mail", "correo",
-                 "adresse", "direcciones", "required", "save my", "enregistrer", "meinen namen",
-                 "guarda mi", "notif", "prévenez", "benachrichtige", "avísame", "comment",
-                 "akismet", "you must")  # fmt: skip
+_FORM_MARKERS = tuple(marker for markers, _ in _FORM_NOTICES for marker in markers)
 
 
 def is_form_notice(line: str) -> bool:
-    return (
-        len(line.split()) <= MAX_FORM_WORDS
-        and may_contain(line, _FORM_MARKERS)
-        and bool(_FORM.search(line.lstrip("*+•·-–— ")))
+    if len(line.split()) > MAX_FORM_WORDS or not may_contain(line, _FORM_MARKERS):
+        return False
+    text = line.lstrip("*+•·-–— ")
+    return any(
+        may_contain(text, markers) and bool(pattern.search(text))
+        for markers, pattern in _FORM_NOTICES
     )
 
 

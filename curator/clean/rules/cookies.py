@@ -75,14 +75,16 @@ _MARKERS = ("cookie", "traceurs", "moins", "continuing", "privacy", "consent", "
 MAX_BARE_ANSWER_CHARS = 24
 
 
+MAX_OPENING_CHARS = 800  # MAX_OPENING_WORDS words and then some
+
+
 def _opens_with_consent(line: str) -> bool:
     """The line's first sentence is a cookie-consent sentence."""
+    # The pattern first, on the line's head: most lines fail it, and then need no splitting.
+    if _QUOTE_OPENING.match(line) or not _CONSENT_OPENING.search(line[:MAX_OPENING_CHARS]):
+        return False
     first = _SENTENCE_END.split(line, maxsplit=1)[0]
-    return (
-        len(first.split()) <= MAX_OPENING_WORDS
-        and not _QUOTE_OPENING.match(first)
-        and bool(_CONSENT_OPENING.search(first))
-    )
+    return len(first.split()) <= MAX_OPENING_WORDS and bool(_CONSENT_OPENING.search(first))
 
 
 def is_cookie_notice(line: str) -> bool:

@@ -43,8 +43,11 @@ _NEW_WINDOW = re.compile(
     r"|\bsi apre in una nuova (?:finestra|scheda)\b|\babre (?:em|numa) (?:uma )?nova (?:janela|aba|guia)\b",
     re.I,
 )
+# The verb opens the button, after one word at most ("Share on X", "Jetzt teilen"): a sentence
+# of the article with a link note in it ("Readers can email the council (opens in new
+# window)") has its verb further in.
 _BUTTON_VERB = re.compile(
-    r"\b(?:share|email|e-mail|print|tweet|pin|send|partager|envoyer|imprimer|teilen|senden|drucken"
+    r"^(?:[\w'’-]+\s+)?(?:share|email|e-mail|print|tweet|pin|send|partager|envoyer|imprimer|teilen|senden|drucken"
     r"|compartir|enviar|imprimir|condividere|condividi|stampare|stampa|partilhar|compartilhar|delen)\b",
     re.I,
 )
@@ -100,25 +103,29 @@ def is_share_button(text: str) -> bool:
         return False
     text = _COUNTER.sub("", text)
     return bool(_CLICK_TO.match(text)) or (
-        bool(_NEW_WINDOW.search(text)) and bool(_BUTTON_VERB.search(text))
+        bool(_NEW_WINDOW.search(text)) and bool(_BUTTON_VERB.match(text))
     )
 
 
-def _is_share_text(text: str) -> bool:
-    text = text.strip("|·•-–— ")
-    return bool(text) and (
-        bool(_PROMPT.match(text)) or _network_tokens(text) >= 2 or is_share_button(text)
-    )
+MAX_BUTTON_CHARS = 160  # a longer line is neither a button nor a companion: a prompt at most
+
+
+def _classify(line: str) -> tuple[bool, bool, bool]:
+    """(a share line, a one-name line, a companion line) for one line: a companion goes only
+    beside share lines (one network name, a bare bullet, the like box)."""
+    text = strip_marker(line)
+    bare = text.strip("|·•-–— ")
+    if not bare:
+        return False, False, True
+    if len(bare) > MAX_BUTTON_CHARS:
+        return bool(_PROMPT.match(bare)), False, False
+    networks = _network_tokens(bare)
+    share = bool(_PROMPT.match(bare)) or networks >= 2 or is_share_button(bare)
+    return share, networks == 1, networks == 1 or bool(_LIKE_BOX.match(text))
 
 
 def is_share_line(line: str) -> bool:
-    return _is_share_text(strip_marker(line))
-
-
-def _is_companion(text: str) -> bool:
-    """Lines that go only beside share lines: one network name ("Facebook"), a bare bullet,
-    the like box (``text`` without its bullet)."""
-    return not text.strip("|·•-–— ") or _network_tokens(text) == 1 or bool(_LIKE_BOX.match(text))
+    return _classify(line)[0]
 
 
 def spread_over_runs(gone: list[bool], companion: list[bool]) -> list[bool]:
@@ -139,16 +146,16 @@ def rule(page: Page) -> None:
     bare bullets and the like box. Two one-name lines together are buttons too. A lone
     "Email", "Print" or "Like this:" line stays."""
     live = page.live()
-    texts = [strip_marker(page.paragraphs[i]) for i in live]
-    single = [_network_tokens(text) == 1 for text in texts]
+    kinds = [_classify(page.paragraphs[i]) for i in live]
+    single = [kind[1] for kind in kinds]
     seeds = [
-        _is_share_text(text)
+        share
         or (
             single[pos] and (pos > 0 and single[pos - 1] or pos + 1 < len(live) and single[pos + 1])
         )
-        for pos, text in enumerate(texts)
+        for pos, (share, _, _) in enumerate(kinds)
     ]
-    companion = [single[pos] or _is_companion(text) for pos, text in enumerate(texts)]
+    companion = [kind[2] for kind in kinds]
     for i, gone in zip(live, spread_over_runs(seeds, companion), strict=True):
         if gone:
             page.remove(i, "share-prompt")
