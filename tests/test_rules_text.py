@@ -75,6 +75,19 @@ def test_headlines_are_not_menus(line):
     assert not navigation.is_menu_line(line)
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["3 | Riverside College of Art | 14% | $61,000 | $38,500",
+     "queued | running | the worker restarts the job after its deadline | retried up to five times",
+     "Services offered: Web Design, Search Engine Optimisation, Paid Social, Brand Strategy",
+     "Ingredients Used: Flour, Butter, Sugar, Eggs, Vanilla, Salt"],
+)  # fmt: skip
+def test_table_rows_and_written_out_lists_are_not_menus(line):
+    # a cell of a sentence's length or figures in several cells make a table row; commas make
+    # a list written out in the article; both are rendered tables and lists, not the site's menu
+    assert not navigation.is_menu_line(line)
+
+
 # ads and bios
 
 

@@ -183,3 +183,36 @@ def test_an_unannounced_title_case_list_still_splits_the_page():
 def test_a_time_stamped_feed_item_is_not_running_text():
     assert span.is_running_text("* ministers resign: aides say talks failed, again")
     assert not span.is_running_text("* 14:44 ministers resign: aides say talks failed, again")
+
+
+HARBOUR = [
+    "The council approved the budget on Tuesday after a long debate about the harbour.",
+    "Councillors said the new rates would take effect in May, a month later than planned.",
+    "Residents will be able to comment on the plans at three public meetings in April.",
+    "The harbour master said the works would close the north quay for most of the summer.",
+    "Ferry times will not change, but passengers will board from the old fish market instead.",
+    "A second phase, to rebuild the sea wall, depends on a grant the town expects next year.",
+]
+
+
+def test_a_removed_share_block_still_separates_the_bio_below_it():
+    # the blog's own introduction under the buttons: prose, but not this article's
+    bio = (
+        "I started this blog in 2015 to write about cheap travel by train, and I still answer every "
+        "message that readers send me about their own trips, however long it takes me. Before that I "
+        "worked in a bank for ten years, which taught me how to read a timetable and a budget, and "
+        "how to save money on long trips."
+    )
+    buttons = [
+        "Share this:",
+        "* Click to share on X (Opens in new window)",
+        "* Click to share on Facebook (Opens in new window)",
+        "* Click to print (Opens in new window)",
+        "*",
+        "Like this:",
+        "Like Loading...",
+    ]
+    page = Page(paragraphs=[*HARBOUR, *buttons, bio], form="text")
+    for rule in RULES:
+        rule(page)
+    assert page.kept_text() == HARBOUR

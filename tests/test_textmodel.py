@@ -105,3 +105,19 @@ def test_the_line_model_decides_the_run():
 def test_an_unknown_mode_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown mode 'learned'.*model, rules"):
         clean_text("some text", mode="learned")
+
+
+def test_repeats_are_features_and_the_repeat_rule_is_left_to_the_model():
+    from curator.clean.text import text_rules
+
+    lines = [PROSE[0], MENU[0], PROSE[1], PROSE[0]]
+    X = page_features(Page(paragraphs=lines))
+    earlier, later = FEATURES.index("repeats_earlier_line"), FEATURES.index("repeats_later_line")
+    assert X[:, earlier].tolist() == [0.0, 0.0, 0.0, 1.0]
+    assert X[:, later].tolist() == [1.0, 0.0, 0.0, 0.0]
+    names = [rule.__name__ for rule in text_rules(with_model=True)]
+    assert "repeated-paragraph" not in names and "outside-body" in names
+    assert "repeated-paragraph" in [rule.__name__ for rule in text_rules(with_model=False)]
+    # the hand-written path still drops the second copy
+    text = "\n\n".join([PROSE[0], PROSE[1], PROSE[2], PROSE[0]])
+    assert clean_text(text, mode="rules").text.split("\n\n") == PROSE

@@ -23,6 +23,11 @@ TIMEOUT_SECONDS = 20.0  # per document; curator/timeout.py enforces it
 # scores of rules/span.py (the fallback, and what the model learns from).
 TEXT_MODES = ("model", "rules")
 DEFAULT_TEXT_MODE = "model"
+# With a line model, a paragraph repeated within the page is the model's to judge (it sees
+# whether a line repeats an earlier or a later one): out of fold on real pages, the blanket
+# rule removed the article's copy of a headline or summary a teaser above had shown first as
+# often as it removed chrome (readability F1 +0.01 on both renderings without it).
+LEFT_TO_THE_MODEL = {"repeated-paragraph"}
 
 
 def decode(data: str | bytes) -> str:
@@ -129,6 +134,11 @@ def guarded(work: Callable[[], Cleaned], what: str, timeout: float | None) -> Cl
         return Cleaned(rejected=f"cleaner failed on this {what} page: {type(exc).__name__}: {exc}")
 
 
+def text_rules(with_model: bool) -> list[Rule]:
+    """The line rules plain text runs, in :data:`RULES` order."""
+    return [r for r in RULES if not (with_model and r.__name__ in LEFT_TO_THE_MODEL)]
+
+
 def _line_model(mode: str, line_model: LineScorer | None) -> LineScorer | None:
     if mode not in TEXT_MODES:
         raise ValueError(f"clean_text: unknown mode {mode!r} (one of {', '.join(TEXT_MODES)})")
@@ -157,7 +167,8 @@ def _clean_text(
     paras = paragraphs(normalise_text(text))
     if not paras:
         return Cleaned(rejected="empty: no text in the input")
-    return finish(run_rules(paras, url, title, "text", line_model=line_model))
+    rules = text_rules(line_model is not None)
+    return finish(run_rules(paras, url, title, "text", line_model=line_model, rules=rules))
 
 
 def clean_text(

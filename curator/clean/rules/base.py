@@ -190,3 +190,15 @@ def block_rule(name: str, heading: Callable[[str], bool], max_items: int = MAX_L
 
     apply.__name__ = name
     return apply
+
+
+def spread_over_runs(gone: list[bool], companion: list[bool]) -> list[bool]:
+    """``gone`` widened to the runs of companion lines that touch a gone line, on either side
+    (lines in page order)."""
+    out = list(gone)
+    for order in (range(len(out)), range(len(out) - 1, -1, -1)):
+        prev = False
+        for pos in order:
+            out[pos] = out[pos] or (prev and companion[pos])
+            prev = out[pos]
+    return out

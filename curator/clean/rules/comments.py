@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Page, may_contain, named, short_match
-from .share import spread_over_runs
+from .base import Page, may_contain, named, short_match, spread_over_runs
 
 _PHRASES = re.compile(
     r"^(?:\d+\s+)?(?:reader\s+)?(?:comments?|commentaires?|kommentare?|comentarios?|reactions?|réactions?)\s*(?:\(\d+(?: posted)?\)|:?\s*\d+)?\s*(?:[·|•–-]\s*\S.*)?$"

@@ -26,14 +26,32 @@ _FUNCTION_WORDS = {
 _END = re.compile(r"[.!?:;,…\"”»]$")
 
 
+# A menu's items are a few words each and not figures: a line cut by separators with a cell
+# of a sentence's length, or with figures in several cells, is a table row rendered as text.
+MAX_MENU_ITEM_WORDS = 4
+MAX_FIGURE_ITEMS = 1
+_DIGIT = re.compile(r"\d")
+
+
+def _separated_menu(line: str) -> bool:
+    items = [p for p in MENU_SEPARATORS.split(line) if p.strip()]
+    return (
+        len(MENU_SEPARATORS.findall(line)) >= MIN_MENU_SEPARATORS
+        and all(count_words(item) <= MAX_MENU_ITEM_WORDS for item in items)
+        and sum(bool(_DIGIT.search(item)) for item in items) <= MAX_FIGURE_ITEMS
+    )
+
+
 def is_menu_line(line: str) -> bool:
-    """A whole menu on one line: several separators, or many capitalised words and not one
-    function word."""
-    if len(MENU_SEPARATORS.findall(line)) >= MIN_MENU_SEPARATORS:
+    """A whole menu on one line: several separators between short items, or many capitalised
+    words, not one function word and no comma (a list written out, "Key services: SEO,
+    Design, Paid Social", is the article's)."""
+    if _separated_menu(line):
         return True
     tokens = line.split()
     return (
         len(tokens) >= MIN_MENU_WORDS
+        and "," not in line
         and all(t[:1].isupper() for t in tokens if t[:1].isalpha())
         and not any(t.lower() in _FUNCTION_WORDS for t in tokens)
         and not _END.search(line.strip())

@@ -10,7 +10,8 @@ TOP_REGION = 4
 MIN_REPEAT_WORDS = 5  # short lines (a "Photo" label, a subheading) may repeat legitimately
 
 
-def _key(text: str) -> str:
+def line_key(text: str) -> str:
+    """What two lines share when one repeats the other: words, case and punctuation aside."""
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
@@ -18,9 +19,9 @@ def _key(text: str) -> str:
 def title_rule(page: Page) -> None:
     if not page.title:
         return
-    title = _key(page.title)
+    title = line_key(page.title)
     for i in page.live()[:TOP_REGION]:
-        if _key(page.paragraphs[i]) == title:
+        if line_key(page.paragraphs[i]) == title:
             page.remove(i, "repeated-title")
 
 
@@ -34,7 +35,7 @@ def paragraph_rule(page: Page) -> None:
     seen: set[str] = set()
     for i in page.live():
         line = page.paragraphs[i]
-        key = _key(line)
+        key = line_key(line)
         if len(key.split()) < MIN_REPEAT_WORDS:
             continue
         if key in seen:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Page, named
+from .base import Page, named, spread_over_runs
 
 _VERB = (
     r"(?:share|partager|partagez|teilen|compartir|comparte|condividi|compartilhar|delen|tweet|pin)"
@@ -126,18 +126,6 @@ def _classify(line: str) -> tuple[bool, bool, bool]:
 
 def is_share_line(line: str) -> bool:
     return _classify(line)[0]
-
-
-def spread_over_runs(gone: list[bool], companion: list[bool]) -> list[bool]:
-    """``gone`` widened to the runs of companion lines that touch a gone line, on either side
-    (lines in page order)."""
-    out = list(gone)
-    for order in (range(len(out)), range(len(out) - 1, -1, -1)):
-        prev = False
-        for pos in order:
-            out[pos] = out[pos] or (prev and companion[pos])
-            prev = out[pos]
-    return out
 
 
 @named("share-prompt")

@@ -35,6 +35,10 @@ from .base import Page, count_words, is_sentence_like, named
 
 LINE_COST = 5  # what a non-prose line costs beyond its words
 REMOVED_COST = 3  # what a line an earlier rule removed costs
+# Share buttons, comment forms and consent notices sit around the article, not inside it:
+# removed, their non-prose lines still cost what they would as lines, so that the blog's bio
+# or the comments under a share block do not join the article once the buttons are gone.
+BLOCK_RULES = {"share-prompt", "comment-prompt", "cookie-notice"}
 TEXT_LINE_COST = 2  # a non-prose line in running text (a list item, a table row), plus
 TEXT_WORDS_PER_COST = 3  # one for every three of its words
 MIN_TEXT_LINE_WORDS = 5
@@ -109,12 +113,21 @@ def line_scores(page: Page) -> list[int]:
     """Each line's score; a line an earlier rule removed costs :data:`REMOVED_COST`, and the
     items of a list a line announces cost at most :data:`ANNOUNCED_ITEM_COST`."""
     scores = [
-        -REMOVED_COST if i in page.removed_by else _score(line)
+        removed_score(page, i) if i in page.removed_by else _score(line)
         for i, line in enumerate(page.paragraphs)
     ]
     for i in announced_items(page):
         scores[i] = max(scores[i], -ANNOUNCED_ITEM_COST)
     return scores
+
+
+def removed_score(page: Page, i: int) -> int:
+    """What line ``i``, which an earlier rule removed, costs a run: :data:`REMOVED_COST`, or
+    what it would cost as a line when a :data:`BLOCK_RULES` rule removed it."""
+    line = page.paragraphs[i]
+    if page.removed_by.get(i) in BLOCK_RULES and not is_prose(line):
+        return -max(REMOVED_COST, count_words(line) + LINE_COST)
+    return -REMOVED_COST
 
 
 def announced_items(page: Page) -> list[int]:

@@ -7,7 +7,7 @@ the article, the lines around it), fitted by ``scripts/train_text_model.py`` on 
 rendered to text by two renderers. It gives each line the probability that it is article text;
 ``outside-body`` then keeps the densest run of those probabilities instead of the hand scores:
 a line scores ``(p - threshold) * 2 * (words + WORD_OFFSET)``, a line an earlier rule removed
-costs what it costs in the hand-written rule.
+costs what it costs in the hand-written rule (:func:`..rules.span.removed_score`).
 
 The fitted model ships in the package (``model.json``, loaded offline, no randomness at run
 time). ``clean_text(..., mode="rules")`` is the documented fallback: the hand-written scores.
@@ -61,7 +61,7 @@ class LineModel:
         """Each line's score for the densest run."""
         p = self.probabilities(page)
         return [
-            -float(span.REMOVED_COST)
+            float(span.removed_score(page, i))
             if i in page.removed_by
             else float((p[i] - self.threshold) * 2 * (count_words(line) + WORD_OFFSET))
             for i, line in enumerate(page.paragraphs)

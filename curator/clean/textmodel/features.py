@@ -14,7 +14,7 @@ import re
 
 import numpy as np
 
-from ..rules import span, threads
+from ..rules import repeated, span, threads
 from ..rules.base import Page, count_words, is_sentence_like
 
 _BULLET = re.compile(r"^\s*(?:[*+\-•o·]|\d+[.)])\s+")
@@ -34,7 +34,7 @@ CONTEXT_FEATURES = [
     "in_rule_run", "distance_to_rule_run", "removed_by_rule", "announced_item", "position",
     *(f"window_{w}_score" for w in WINDOWS),
     *(f"line_{o:+d}_{f}" for o in NEIGHBOURS for f in ("log_words", "prose", "bullet", "removed")),
-    "bullet_beside_bullet",
+    "bullet_beside_bullet", "repeats_earlier_line", "repeats_later_line",
 ]  # fmt: skip
 FEATURES = LINE_FEATURES + CONTEXT_FEATURES
 
@@ -72,6 +72,21 @@ def _signed_log(x: float) -> float:
     return math.copysign(math.log1p(abs(x)), x) / 5
 
 
+def _repeats(lines: list[str]) -> tuple[list[int], list[int]]:
+    """For each line, the first and the last line it repeats (itself when it repeats none, or
+    is too short to count: :data:`repeated.MIN_REPEAT_WORDS`)."""
+    keys = [repeated.line_key(line) for line in lines]
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        if len(key.split()) >= repeated.MIN_REPEAT_WORDS:
+            first.setdefault(key, i)
+            last[key] = i
+    return [first.get(k, i) for i, k in enumerate(keys)], [
+        last.get(k, i) for i, k in enumerate(keys)
+    ]
+
+
 def page_features(page: Page) -> np.ndarray:
     """One row of :data:`FEATURES` per line of ``page`` (lines removed by earlier rules
     included: where they sit tells the model where the article's edges are)."""
@@ -83,6 +98,7 @@ def page_features(page: Page) -> np.ndarray:
     announced = set(span.announced_items(page))
     removed = [i in page.removed_by for i in range(count)]
     totals = np.concatenate([[0.0], np.cumsum(scores, dtype=float)])
+    first, last = _repeats(lines)
     rows = []
     for i in range(count):
         inside = run is not None and run[0] <= i <= run[1]
@@ -109,6 +125,6 @@ def page_features(page: Page) -> np.ndarray:
             else:  # beyond the page: as if a removed line
                 row += [0.0, 0.0, 0.0, 1.0]
         beside = any(0 <= i + o < count and shapes[i + o][5] for o in (-1, 1))
-        row.append(float(shapes[i][5] and beside))
+        row += [float(shapes[i][5] and beside), float(first[i] < i), float(last[i] > i)]
         rows.append(row)
     return np.array(rows, dtype=float).reshape(count, len(FEATURES))
