@@ -2,6 +2,10 @@
 the lines around it. Every feature is computed from the text alone (no word is a feature, so
 nothing is specific to a site), after the earlier line rules have run.
 
+Where a line sits on the page is not a feature, nor is the page's edge: rendered pages always
+end in a footer, and a model that learned "the last line is chrome" cut the last paragraph of
+an article given as text on its own.
+
 The hand-written densest-run rule (:mod:`..rules.span`) is itself a feature: the model learns
 where that rule goes wrong (a changelog of unpunctuated items it cuts, teasers with summaries it
 keeps), not the whole task from scratch.
@@ -31,7 +35,7 @@ LINE_FEATURES = [
     "at_most_3_words", "ellipsis",
 ]  # fmt: skip
 CONTEXT_FEATURES = [
-    "in_rule_run", "distance_to_rule_run", "removed_by_rule", "announced_item", "position",
+    "in_rule_run", "distance_to_rule_run", "removed_by_rule", "announced_item",
     *(f"window_{w}_score" for w in WINDOWS),
     *(f"line_{o:+d}_{f}" for o in NEIGHBOURS for f in ("log_words", "prose", "bullet", "removed")),
     "bullet_beside_bullet", "repeats_earlier_line", "repeats_later_line",
@@ -113,7 +117,6 @@ def page_features(page: Page) -> np.ndarray:
             min(distance, MAX_RUN_DISTANCE),
             float(removed[i]),
             float(i in announced),
-            i / max(count - 1, 1),
         ]
         for w in WINDOWS:
             lo, hi = max(0, i - w), min(count, i + w + 1)
@@ -122,8 +125,8 @@ def page_features(page: Page) -> np.ndarray:
             j = i + offset
             if 0 <= j < count:
                 row += [shapes[j][0], shapes[j][1], shapes[j][5], float(removed[j])]
-            else:  # beyond the page: as if a removed line
-                row += [0.0, 0.0, 0.0, 1.0]
+            else:  # beyond the page: nothing there (not chrome: an article given alone ends there)
+                row += [0.0, 0.0, 0.0, 0.0]
         beside = any(0 <= i + o < count and shapes[i + o][5] for o in (-1, 1))
         row += [float(shapes[i][5] and beside), float(first[i] < i), float(last[i] > i)]
         rows.append(row)
