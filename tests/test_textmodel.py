@@ -121,3 +121,17 @@ def test_repeats_are_features_and_the_repeat_rule_is_left_to_the_model():
     # the hand-written path still drops the second copy
     text = "\n\n".join([PROSE[0], PROSE[1], PROSE[2], PROSE[0]])
     assert clean_text(text, mode="rules").text.split("\n\n") == PROSE
+
+
+def test_a_missing_model_file_says_what_to_do(tmp_path, monkeypatch):
+    import curator.clean.textmodel as textmodel
+
+    monkeypatch.setattr(textmodel, "MODEL_FILE", tmp_path / "absent.json")
+    textmodel.default_model.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="mode='rules'"):
+            clean_text("some text")
+        assert clean_text("\n\n".join(PROSE), mode="rules").text.split("\n\n") == PROSE
+    finally:
+        monkeypatch.undo()
+        textmodel.default_model.cache_clear()

@@ -71,7 +71,13 @@ class LineModel:
 @lru_cache(maxsize=1)
 def default_model() -> LineModel:
     """The model shipped with the package."""
-    return LineModel.load(MODEL_FILE)
+    try:
+        return LineModel.load(MODEL_FILE)
+    except (OSError, ValueError, KeyError) as exc:
+        raise RuntimeError(
+            f"clean_text: cannot load the line model {MODEL_FILE} ({exc}); reinstall curator,"
+            " or pass mode='rules' to clean without it"
+        ) from exc
 
 
 __all__ = ["FEATURES", "LineModel", "default_model", "page_features"]
