@@ -184,7 +184,7 @@ def run_set(rp, name: str, args) -> dict:
 
 
 TEXT_COUNTED = "model, out of fold"
-TEXT_MODES = {  # what clean_text is scored with; only the first two count
+TEXT_SCORINGS = {  # what clean_text is scored with; only the first two count
     "rules": "the hand-written scores (mode='rules', the fallback)",
     TEXT_COUNTED: "the line model fitted without the page's site (what the targets judge)",
     "model, in sample": "the shipped model, fitted on these pages too (printed, not counted)",
@@ -243,7 +243,7 @@ def _f(x: float) -> str:
 
 def print_text(sets: list[dict], text: dict) -> None:
     print("\n## Plain text: each rendering's raw F1 (the floor) and clean_text on it\n")
-    for label, what in TEXT_MODES.items():
+    for label, what in TEXT_SCORINGS.items():
         print(f"- {label}: {what}")
     print("\n| set | renderer | clean_text scored with | P / R / F1 | F1 - clean_html's (target >= -0.03) |")  # fmt: skip
     print("|---|---|---|---|---|")

@@ -184,7 +184,8 @@ def clean_text(
 
     ``mode`` is how the article's run of lines is found (:data:`TEXT_MODES`): ``"model"``, the
     learned line model (``line_model``, or the one shipped in the package), or ``"rules"``, the
-    hand-written scores. A bad ``mode`` raises ValueError; otherwise it never raises: bad
-    input, a crash or a page slower than ``timeout`` seconds give ``.rejected``."""
+    hand-written scores. A bad ``mode`` raises ValueError, and a shipped model file that cannot
+    be read RuntimeError; otherwise it never raises: bad input, a crash or a page slower than
+    ``timeout`` seconds give ``.rejected``."""
     model = _line_model(mode, line_model)
     return guarded(lambda: _clean_text(text, url, title, model), "text", timeout)

@@ -34,19 +34,19 @@ WORD_OFFSET = 3  # a one-word line still counts for something, either way
 
 @dataclass(frozen=True)
 class LineModel:
+    """Fitted trees over :data:`FEATURES` (a model file of other features is refused)."""
+
     ensemble: Ensemble
     threshold: float
-    features: tuple[str, ...]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LineModel:
-        features = tuple(data["features"])
-        if list(features) != FEATURES:
+        if list(data["features"]) != FEATURES:
             raise ValueError(
                 "line model: its features are not this version's (retrain it with"
                 " scripts/train_text_model.py)"
             )
-        return cls(Ensemble.from_dict(data), float(data["threshold"]), features)
+        return cls(Ensemble.from_dict(data), float(data["threshold"]))
 
     @classmethod
     def load(cls, path: str | Path) -> LineModel:

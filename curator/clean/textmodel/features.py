@@ -41,6 +41,8 @@ CONTEXT_FEATURES = [
     "bullet_beside_bullet", "repeats_earlier_line", "repeats_later_line",
 ]  # fmt: skip
 FEATURES = LINE_FEATURES + CONTEXT_FEATURES
+# the line features a line's neighbours are also described by
+_WORDS, _PROSE, _BULLET_ITEM = (LINE_FEATURES.index(f) for f in ("log_words", "prose", "bullet"))
 
 
 def line_shape(line: str) -> list[float]:
@@ -124,10 +126,16 @@ def page_features(page: Page) -> np.ndarray:
         for offset in NEIGHBOURS:
             j = i + offset
             if 0 <= j < count:
-                row += [shapes[j][0], shapes[j][1], shapes[j][5], float(removed[j])]
+                row += [
+                    shapes[j][_WORDS],
+                    shapes[j][_PROSE],
+                    shapes[j][_BULLET_ITEM],
+                    float(removed[j]),
+                ]
             else:  # beyond the page: nothing there (not chrome: an article given alone ends there)
                 row += [0.0, 0.0, 0.0, 0.0]
-        beside = any(0 <= i + o < count and shapes[i + o][5] for o in (-1, 1))
-        row += [float(shapes[i][5] and beside), float(first[i] < i), float(last[i] > i)]
+        beside = any(0 <= i + o < count and shapes[i + o][_BULLET_ITEM] for o in (-1, 1))
+        bullet = shapes[i][_BULLET_ITEM]
+        row += [float(bullet and beside), float(first[i] < i), float(last[i] > i)]
         rows.append(row)
     return np.array(rows, dtype=float).reshape(count, len(FEATURES))
