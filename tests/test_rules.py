@@ -114,6 +114,17 @@ def test_captions_give_the_credit():
     assert page.metadata["image_credits"] == ["Reuters", "dpa"]
 
 
+def test_a_line_that_only_ends_with_a_credit_is_named_apart_and_advised_with_a_model():
+    lines = ["Crowds gather at the harbour. Jane Roe/Reuters", "(Photo by Reuters)", PROSE]
+    page = run(captions.rule, lines)
+    assert page.removed_by == {0: "photo-credit", 1: "photo-caption"}
+    # with a line model, "photo-credit" is advice: the line stays, flagged, its credit kept
+    advised = Page(paragraphs=list(lines), advised=frozenset({"photo-credit"}))
+    captions.rule(advised)
+    assert advised.removed_by == {1: "photo-caption"} and advised.flagged == {0: "photo-credit"}
+    assert advised.metadata["image_credits"] == ["Jane Roe/Reuters", "Reuters"]
+
+
 def test_mirror_notice_gives_alternate_urls_and_lone_urls_go():
     page = run(
         mirrors.rule,

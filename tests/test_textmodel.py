@@ -9,7 +9,16 @@ import pytest
 
 from curator.clean import clean_text
 from curator.clean.rules.base import Page
-from curator.clean.textmodel import FEATURES, MODEL_FILE, LineModel, default_model, page_features
+from curator.clean.textmodel import (
+    ADVISED_RULES,
+    FEATURES,
+    MODEL_FILE,
+    STACK_FEATURES,
+    LineModel,
+    default_model,
+    page_features,
+)
+from curator.clean.textmodel.features import stack_features
 from curator.clean.textmodel.trees import Ensemble, Tree
 
 PROSE = [
@@ -30,8 +39,13 @@ def one_split_tree(feature: str, threshold: float, low: float, high: float) -> d
 
 
 def stump_model(feature: str, low: float, high: float, threshold: float = 0.5) -> LineModel:
-    return LineModel.from_dict({"features": FEATURES, "threshold": threshold, "learning_rate": 1.0,
-                                "trees": [one_split_tree(feature, 0.5, low, high)]})  # fmt: skip
+    """A model whose second stage is one stump on ``feature`` (the first stage has no trees:
+    it says 0.5 of every line)."""
+    return LineModel.from_dict({
+        "features": FEATURES, "stack_features": STACK_FEATURES, "threshold": threshold,
+        "stages": [{"trees": [], "learning_rate": 1.0},
+                   {"trees": [one_split_tree(feature, 0.5, low, high)], "learning_rate": 1.0}],
+    })  # fmt: skip
 
 
 def test_a_stump_sends_each_row_to_its_side_and_sums_with_the_intercept():
@@ -61,17 +75,59 @@ def test_the_shipped_model_loads_offline_small_and_deterministic():
     data = json.loads(MODEL_FILE.read_text())
     assert data["features"] == FEATURES
     page = Page(paragraphs=MENU + PROSE + MENU)
-    first = LineModel.load(MODEL_FILE).scores(page)
-    assert first == default_model().scores(page)
-    assert all(s < 0 for s in first[: len(MENU)])  # a menu is not the article
+    first, _ = LineModel.load(MODEL_FILE).judge(page)
+    assert first == default_model().judge(page)[0]
+    # a menu is not the article (the line beside the prose may lean its way: the second stage
+    # sees its neighbours)
+    assert sum(first[: len(MENU)]) < 0 and all(s < 0 for s in first[:3])
     assert all(s > 0 for s in first[len(MENU) : len(MENU) + len(PROSE)])
 
 
 def test_a_model_of_other_features_is_refused_with_what_to_do():
-    data = json.loads(MODEL_FILE.read_text())
-    data["features"] = data["features"][:-1]
-    with pytest.raises(ValueError, match="retrain"):
-        LineModel.from_dict(data)
+    for key in ("features", "stack_features"):
+        data = json.loads(MODEL_FILE.read_text())
+        data[key] = data[key][:-1]
+        with pytest.raises(ValueError, match="retrain"):
+            LineModel.from_dict(data)
+
+
+def test_stack_features_average_the_first_stage_around_each_line():
+    p = np.array([1.0, 0.0, 0.0, 0.0, 1.0])
+    S = stack_features(p)
+    assert S.shape == (5, len(STACK_FEATURES))
+    column = {name: S[:, k].tolist() for k, name in enumerate(STACK_FEATURES)}
+    assert column["p_window_1"] == [0.5, 1 / 3, 0.0, 1 / 3, 0.5]  # cut at the page's edges
+    assert column["p_line_-1"] == [0.0, 1.0, 0.0, 0.0, 0.0]
+    assert column["p_line_+1"] == [0.0, 0.0, 0.0, 1.0, 0.0]
+    assert column["p_page_mean"] == [0.4] * 5
+    assert column["p_line"] == p.tolist()
+    assert stack_features(np.zeros(0)).shape == (0, len(STACK_FEATURES))
+
+
+def test_advised_rules_flag_with_a_model_and_remove_without_one():
+    from curator.clean.rules import navigation
+
+    lines = [PROSE[0], *MENU, PROSE[1]]
+    plain = Page(paragraphs=list(lines))
+    navigation.rule(plain)
+    assert set(plain.removed_by.values()) == {"navigation"} and not plain.flagged
+    advised = Page(paragraphs=list(lines), advised=frozenset(ADVISED_RULES))
+    navigation.rule(advised)
+    assert not advised.removed_by and set(advised.flagged.values()) == {"navigation"}
+    X = page_features(advised)
+    flag = FEATURES.index("flagged_navigation")
+    assert X[:, flag].tolist() == [0.0] + [1.0] * len(MENU) + [0.0]
+
+
+def test_a_flagged_line_goes_under_its_rule_only_when_the_model_agrees():
+    # the menu lines sit inside the run (the model keeps every line); a model that gives the
+    # flagged lines a low probability removes them as navigation, one that does not keeps them
+    text = "\n\n".join([PROSE[0], *MENU, PROSE[1], PROSE[2]])
+    agrees = clean_text(text, line_model=stump_model("flagged_navigation", 9.0, -1.0))
+    assert agrees.text.split("\n\n") == PROSE
+    assert {r.rule for r in agrees.removed} == {"navigation"}
+    disagrees = clean_text(text, line_model=stump_model("flagged_navigation", 9.0, 9.0))
+    assert disagrees.text.split("\n\n") == [PROSE[0], *MENU, PROSE[1], PROSE[2]]
 
 
 def test_features_have_one_row_per_line_and_one_column_per_name():

@@ -63,8 +63,12 @@ def run_rules(
     headings: set[str] | None = None,
     line_model: LineScorer | None = None,
     rules: list[Rule] | None = None,
+    advised: frozenset[str] | None = None,
 ) -> Page:
-    """The page after the line rules (``rules``, default every rule of :data:`RULES`)."""
+    """The page after the line rules (``rules``, default every rule of :data:`RULES`); the
+    removals of the ``advised`` rules (default: the line model's) are flags for the model."""
+    if advised is None:
+        advised = line_model.advised if line_model is not None else frozenset()
     page = Page(
         paragraphs=paras,
         url=url,
@@ -72,6 +76,7 @@ def run_rules(
         form=form,
         headings=headings or set(),
         line_model=line_model,
+        advised=advised,
     )
     for rule in RULES if rules is None else rules:
         rule(page)

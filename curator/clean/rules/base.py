@@ -16,10 +16,18 @@ from ..result import Removed
 
 
 class LineScorer(Protocol):
-    """What scores the lines of a plain-text page for the densest-run rule (the learned line
+    """What judges the lines of a plain-text page for the densest-run rule (the learned line
     model of :mod:`curator.clean.textmodel`; a rule module never imports it)."""
 
-    def scores(self, page: Page) -> list[float]: ...
+    @property
+    def advised(self) -> frozenset[str]:
+        """The rules whose removals are advice to it (:attr:`Page.advised`)."""
+        ...
+
+    def judge(self, page: Page) -> tuple[list[float], dict[int, str]]:
+        """Each line's score for the densest run, and the flagged lines (:attr:`Page.flagged`)
+        it agrees are chrome, with the rule that flagged them."""
+        ...
 
 
 @dataclass
@@ -34,12 +42,24 @@ class Page:
     headings: set[str] = field(default_factory=set)
     # plain text: what scores the lines for ``outside-body`` (None: its hand-written scores)
     line_model: LineScorer | None = None
+    # Plain text with a line model: the rules whose removals are advice. A line such a rule
+    # would remove stays, flagged with the rule's name; the model sees the flag and decides
+    # (rules/span.py). On rendered pages these rules removed article text too often to decide.
+    advised: frozenset[str] = frozenset()
+    flagged: dict[int, str] = field(default_factory=dict)
 
     def live(self) -> list[int]:
         return [i for i in range(len(self.paragraphs)) if i not in self.removed_by]
 
     def remove(self, index: int, rule: str) -> None:
+        if rule in self.advised:
+            self.flagged.setdefault(index, rule)
+            return
         self.removed_by.setdefault(index, rule)
+
+    def confirm(self, index: int) -> None:
+        """Remove a flagged line under the name of the rule that flagged it."""
+        self.removed_by.setdefault(index, self.flagged[index])
 
     def add_meta(self, key: str, *values: str) -> None:
         """Append to a list field, keeping order and dropping repeats."""

@@ -164,15 +164,15 @@ def best_run(scores: list[int] | list[float]) -> tuple[int, int] | None:
 
 @named("outside-body")
 def rule(page: Page) -> None:
-    """Keep the densest run; its lines are scored by the page's line model when it has one
-    (:mod:`curator.clean.textmodel`), else by the hand-written scores above."""
+    """Keep the densest run; its lines are judged by the page's line model when it has one
+    (:mod:`curator.clean.textmodel`), else scored by the hand-written scores above. Inside the
+    run, a flagged line goes when the model agrees it is chrome."""
     if page.form != "text":
         return
-    scores = page.line_model.scores(page) if page.line_model else line_scores(page)
+    scores, chrome = page.line_model.judge(page) if page.line_model else (line_scores(page), {})
     span = best_run(scores)
-    if span is None:
-        return
-    first, last = span
     for i in page.live():
-        if i < first or i > last:
+        if span is not None and not span[0] <= i <= span[1]:
             page.remove(i, "outside-body")
+        elif i in chrome:
+            page.confirm(i)

@@ -1,7 +1,7 @@
 """Gradient-boosted regression trees, evaluated with numpy from the arrays scikit-learn's
-trees are made of (``tree_.feature``, ``threshold``, ``children_left``, ``children_right``,
-``value``), so the package runs a fitted model without scikit-learn installed. The training
-script checks that this gives scikit-learn's own ``decision_function`` on every line."""
+trees are made of (each node's feature, threshold, left and right child, value), so the
+package runs a fitted model without scikit-learn installed. The training script checks that
+this gives scikit-learn's own ``decision_function`` on every line."""
 
 from __future__ import annotations
 
@@ -51,6 +51,9 @@ class Ensemble:
     trees: tuple[Tree, ...]
     learning_rate: float
     intercept: float
+    # GradientBoostingClassifier compares float32 features with its thresholds,
+    # HistGradientBoostingClassifier float64 ones
+    float32: bool = False
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Ensemble:
@@ -58,14 +61,14 @@ class Ensemble:
             trees=tuple(Tree.from_dict(t) for t in data["trees"]),
             learning_rate=float(data["learning_rate"]),
             intercept=float(data.get("intercept", 0.0)),
+            float32=bool(data.get("float32", False)),
         )
 
     def decision(self, X: np.ndarray) -> np.ndarray:
-        # scikit-learn's trees compare float32 features with float64 thresholds
-        X32 = np.asarray(X, dtype=np.float32)
-        raw = np.full(X32.shape[0], self.intercept)
+        X = np.asarray(X, dtype=np.float32 if self.float32 else np.float64)
+        raw = np.full(X.shape[0], self.intercept)
         for tree in self.trees:
-            raw += self.learning_rate * tree.predict(X32)
+            raw += self.learning_rate * tree.predict(X)
         return raw
 
     def probability(self, X: np.ndarray) -> np.ndarray:
