@@ -75,12 +75,14 @@ def test_the_shipped_model_loads_offline_small_and_deterministic():
     data = json.loads(MODEL_FILE.read_text())
     assert data["features"] == FEATURES
     page = Page(paragraphs=MENU + PROSE + MENU)
-    first, _ = LineModel.load(MODEL_FILE).judge(page)
-    assert first == default_model().judge(page)[0]
-    # a menu is not the article (the line beside the prose may lean its way: the second stage
-    # sees its neighbours)
-    assert sum(first[: len(MENU)]) < 0 and all(s < 0 for s in first[:3])
-    assert all(s > 0 for s in first[len(MENU) : len(MENU) + len(PROSE)])
+    p = LineModel.load(MODEL_FILE).probabilities(page)
+    assert p.tolist() == default_model().probabilities(page).tolist()
+    threshold = default_model().threshold
+    # a menu is not the article (the line beside the prose may lean its way: the model sees
+    # its neighbours)
+    assert all(x < threshold for x in p[:3]) and p[: len(MENU)].mean() < threshold
+    assert all(x > threshold for x in p[len(MENU) : len(MENU) + len(PROSE)])
+    assert default_model().decide(page)[0] == (len(MENU), len(MENU) + len(PROSE) - 1)
 
 
 def test_a_model_of_other_features_is_refused_with_what_to_do():
@@ -123,7 +125,7 @@ def test_a_flagged_line_goes_under_its_rule_only_when_the_model_agrees():
     # the menu lines sit inside the run (the model keeps every line); a model that gives the
     # flagged lines a low probability removes them as navigation, one that does not keeps them
     text = "\n\n".join([PROSE[0], *MENU, PROSE[1], PROSE[2]])
-    agrees = clean_text(text, line_model=stump_model("flagged_navigation", 9.0, -1.0))
+    agrees = clean_text(text, line_model=stump_model("flagged_navigation", 9.0, -2.0))
     assert agrees.text.split("\n\n") == PROSE
     assert {r.rule for r in agrees.removed} == {"navigation"}
     disagrees = clean_text(text, line_model=stump_model("flagged_navigation", 9.0, 9.0))
@@ -191,3 +193,27 @@ def test_a_missing_model_file_says_what_to_do(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         textmodel.default_model.cache_clear()
+
+
+def two_stage_model(first: dict, second: dict) -> LineModel:
+    return LineModel.from_dict({
+        "features": FEATURES, "stack_features": STACK_FEATURES, "threshold": 0.5,
+        "stages": [{"trees": [first], "learning_rate": 1.0}, {"trees": [second], "learning_rate": 1.0}],
+    })  # fmt: skip
+
+
+def test_at_the_runs_edges_the_first_stage_has_the_last_word():
+    # first stage: prose is article text, anything else chrome
+    by_line = one_split_tree("prose", 0.5, -9.0, 9.0)
+    # a second stage that calls the last paragraph chrome (no prose after it) has it back: the
+    # first stage, which judges the line itself, takes it for article text
+    by_neighbour = one_split_tree("line_+1_prose", 0.5, -9.0, 9.0)
+    text = "\n\n".join([*PROSE, "Weather"])
+    cleaned = clean_text(text, line_model=two_stage_model(by_line, by_neighbour))
+    assert cleaned.text.split("\n\n") == PROSE
+    # one that calls every line article text loses the menu lines at the run's edges (judged
+    # on the page as the run rule sees it: the edge rules would take them first in clean_text)
+    everything = two_stage_model(by_line, one_split_tree("prose", 0.5, 9.0, 9.0))
+    page = Page(paragraphs=["Weather", *PROSE, "Contact us"])
+    assert everything.probabilities(page).min() > 0.99
+    assert everything.decide(page) == ((1, len(PROSE)), {})

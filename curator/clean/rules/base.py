@@ -24,9 +24,10 @@ class LineScorer(Protocol):
         """The rules whose removals are advice to it (:attr:`Page.advised`)."""
         ...
 
-    def judge(self, page: Page) -> tuple[list[float], dict[int, str]]:
-        """Each line's score for the densest run, and the flagged lines (:attr:`Page.flagged`)
-        it agrees are chrome, with the rule that flagged them."""
+    def decide(self, page: Page) -> tuple[tuple[int, int] | None, dict[int, str]]:
+        """The article's run of lines (first and last index; None: no run), and the flagged
+        lines (:attr:`Page.flagged`) inside it that it agrees are chrome, with the rule that
+        flagged them."""
         ...
 
 

@@ -169,8 +169,10 @@ def rule(page: Page) -> None:
     run, a flagged line goes when the model agrees it is chrome."""
     if page.form != "text":
         return
-    scores, chrome = page.line_model.judge(page) if page.line_model else (line_scores(page), {})
-    span = best_run(scores)
+    if page.line_model:
+        span, chrome = page.line_model.decide(page)
+    else:
+        span, chrome = best_run(line_scores(page)), {}
     for i in page.live():
         if span is not None and not span[0] <= i <= span[1]:
             page.remove(i, "outside-body")

@@ -11,9 +11,9 @@ where that rule goes wrong (a changelog of unpunctuated items it cuts, teasers w
 keeps), not the whole task from scratch. So are the rules of :data:`ADVISED_RULES`: with a
 model they flag lines instead of removing them, and the flag is a feature.
 
-A model may have a second stage (``scripts/train_text_model.py --stacked``, not shipped): it
-sees, beside every feature of the first, the first stage's probabilities around the line
-(:data:`STACK_FEATURES`).
+The model has two stages: the second sees, beside every feature of the first, the first
+stage's probabilities around the line (:data:`STACK_FEATURES`): whether the lines about it look
+like article text, which no feature of one line's shape can tell.
 """
 
 from __future__ import annotations
