@@ -137,7 +137,9 @@ def test_a_page_that_kills_its_worker_is_rejected_and_the_run_goes_on():
 
 @pytest.mark.slow
 def test_ray_workers_cut_off_a_hanging_page(ray_session):
-    out = list(make_executor("ray", doc_timeout=0.5).run([CleanStep(), Hang()], _with("hang")))
+    # 2 s: far below the hang (60 s), and above what a worker's first page costs on a busy
+    # two-core machine (imports and the line model's first load; 0.5 s cut off the seed there)
+    out = list(make_executor("ray", doc_timeout=2.0).run([CleanStep(), Hang()], _with("hang")))
     verdicts = {d.origin: d.rejected for d in out}
     assert verdicts["hang"].startswith("timeout:")
     assert verdicts["seed"] is None
