@@ -39,6 +39,10 @@ WORD_OFFSET = 3  # a one-word line still counts for something, either way
 # threshold, out of fold, the lines it confirmed for navigation were the article's as often as
 # not (removal precision 0.49).
 CONFIRM_BELOW = 0.2
+# Rules whose flags are never confirmed: even below CONFIRM_BELOW, the navigation lines inside
+# the run were a recipe's ingredients or a table's cells more often than menus (precision
+# 0.65), so inside the article's run a menu-looking line stays; outside it, outside-body goes.
+NEVER_CONFIRMED = frozenset({"navigation"})
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ class LineModel:
         chrome = {
             i: rule
             for i, rule in page.flagged.items()
-            if i not in page.removed_by and p[i] < CONFIRM_BELOW
+            if i not in page.removed_by and p[i] < CONFIRM_BELOW and rule not in NEVER_CONFIRMED
         }
         return run, chrome
 
