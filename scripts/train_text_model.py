@@ -58,7 +58,7 @@ from curator.clean.textmodel import (  # noqa: E402
     STACK_FEATURES,
     LineModel,
 )
-from curator.clean.textmodel.features import page_features, stack_features  # noqa: E402
+from curator.clean.textmodel.features import page_features, second_stage_rows  # noqa: E402
 from curator.normalise import normalise_text, paragraphs  # noqa: E402
 
 DEFAULT_REALPAGES = ROOT.parent / "shared" / "realpages"
@@ -164,8 +164,9 @@ def first_stage(data: list[Examples]):
     return fit(np.vstack([d.X for d in data]), data)
 
 
-def second_rows(X: np.ndarray, p: np.ndarray) -> np.ndarray:
-    return np.hstack([X, stack_features(p)])
+def second_matrix(data: list[Examples], first_p: list[np.ndarray]) -> np.ndarray:
+    """The second stage's rows of every example, over its first-stage probabilities."""
+    return np.vstack([second_stage_rows(d.X, p) for d, p in zip(data, first_p, strict=True)])
 
 
 def probability(model, X: np.ndarray) -> np.ndarray:
@@ -178,7 +179,7 @@ def fit_stages(data: list[Examples], first_p: list[np.ndarray] | None) -> tuple[
     first = first_stage(data)
     if first_p is None:
         return first, None
-    second = fit(np.vstack([second_rows(d.X, p) for d, p in zip(data, first_p, strict=True)]), data)
+    second = fit(second_matrix(data, first_p), data)
     return first, second
 
 
@@ -230,7 +231,7 @@ def check_evaluator(first, second, data: list[Examples], first_p: list[np.ndarra
     X = np.vstack([d.X for d in data])
     gaps = [ours.first.decision(X) - first.decision_function(X)]
     if second is not None and ours.second is not None and first_p is not None:
-        X2 = np.vstack([second_rows(d.X, p) for d, p in zip(data, first_p, strict=True)])
+        X2 = second_matrix(data, first_p)
         gaps.append(ours.second.decision(X2) - second.decision_function(X2))
     return float(max(np.max(np.abs(g)) for g in gaps))
 

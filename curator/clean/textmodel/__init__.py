@@ -30,7 +30,7 @@ import numpy as np
 
 from ..rules import span
 from ..rules.base import Page, count_words
-from .features import ADVISED_RULES, FEATURES, STACK_FEATURES, page_features, stack_features
+from .features import ADVISED_RULES, FEATURES, STACK_FEATURES, page_features, second_stage_rows
 from .trees import Ensemble
 
 MODEL_FILE = Path(__file__).with_name("model.json")
@@ -53,7 +53,11 @@ class LineModel:
     first: Ensemble
     second: Ensemble | None
     threshold: float
-    advised: frozenset[str] = frozenset(ADVISED_RULES)
+
+    @property
+    def advised(self) -> frozenset[str]:
+        """The rules that flag lines for it: fixed by its features (:data:`ADVISED_RULES`)."""
+        return frozenset(ADVISED_RULES)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LineModel:
@@ -75,9 +79,7 @@ class LineModel:
         zero), and the flagged lines inside it the model takes for chrome."""
         if not page.paragraphs:
             return None, {}
-        X = page_features(page)
-        first_p = self.first.probability(X)
-        p = first_p if self.second is None else self._second_stage(X, first_p)
+        first_p, p = self._stages(page)
         run = span.best_run(self._scores(page, p))
         if run is not None and self.second is not None:
             run = self._edges(page, run, first_p)
@@ -92,13 +94,15 @@ class LineModel:
         """Each line's probability of being article text (the last stage's)."""
         if not page.paragraphs:
             return np.zeros(0)
-        X = page_features(page)
-        p = self.first.probability(X)
-        return p if self.second is None else self._second_stage(X, p)
+        return self._stages(page)[1]
 
-    def _second_stage(self, X: np.ndarray, first_p: np.ndarray) -> np.ndarray:
-        assert self.second is not None
-        return self.second.probability(np.hstack([X, stack_features(first_p)]))
+    def _stages(self, page: Page) -> tuple[np.ndarray, np.ndarray]:
+        """Each line's probability from the first stage, and from the last one."""
+        X = page_features(page)
+        first_p = self.first.probability(X)
+        if self.second is None:
+            return first_p, first_p
+        return first_p, self.second.probability(second_stage_rows(X, first_p))
 
     def _scores(self, page: Page, p: np.ndarray) -> list[float]:
         return [

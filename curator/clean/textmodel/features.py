@@ -180,3 +180,8 @@ def stack_features(p: np.ndarray) -> np.ndarray:
     columns.append(np.full(count, p.mean()))
     columns.append(p)
     return np.array(columns, dtype=float).T.reshape(count, len(STACK_FEATURES))
+
+
+def second_stage_rows(X: np.ndarray, first_p: np.ndarray) -> np.ndarray:
+    """What the second stage reads: the rows of :data:`FEATURES`, then :data:`STACK_FEATURES`."""
+    return np.hstack([X, stack_features(first_p)])
