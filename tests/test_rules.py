@@ -214,3 +214,54 @@ def test_edges_standfirst_above_the_byline_goes_to_description():
     edges.rule(page)
     assert page.removed_by[0] == "standfirst"
     assert page.metadata["description"].startswith("Councillors")
+
+
+def test_an_advised_standfirst_is_only_flagged_and_stays_a_body_line():
+    lines = ["Councillors voted to fund overnight services on three routes.", "By Jane Doe", PROSE,
+             PROSE + " More."]  # fmt: skip
+    page = Page(paragraphs=list(lines), advised=frozenset({"standfirst"}))
+    bylines.rule(page)
+    edges.rule(page)
+    # the flag is the model's to weigh: the line is not leading chrome for being flagged
+    assert page.flagged == {0: "standfirst"} and 0 not in page.removed_by
+
+
+def test_a_licence_named_late_in_a_paragraph_is_prose_not_a_notice():
+    telling = ("Most of the photographs came from the city archive. The rest were shared by readers "
+               "under a Creative Commons licence, which lets the paper reprint them with a credit.")  # fmt: skip
+    notice = ("This work is licensed under a Creative Commons Attribution-ShareAlike 4.0 International "
+              "License. You may share it with a credit.")  # fmt: skip
+    assert not removed(copyright.rule, telling)
+    page = run(copyright.rule, [notice])
+    assert page.removed_by == {0: "copyright"} and page.metadata["licenses"] == ["CC BY-SA 4.0"]
+
+
+def test_bylines_of_items_inside_the_prose_stay_when_they_name_several_people():
+    items = ["By Jane Doe", PROSE, PROSE + " One.", PROSE + " Two.", "Author: Ann Lee", PROSE + " Three.",
+             "Author: Bo Chen", PROSE + " Four."]  # fmt: skip
+    page = run(bylines.rule, items)
+    assert page.removed_by == {0: "byline"}  # the page's own byline; the books' authors stay
+    one_author = [
+        "By Jane Doe",
+        PROSE,
+        PROSE + " One.",
+        PROSE + " Two.",
+        "By Jane Doe",
+        PROSE + " Three.",
+    ]
+    assert run(bylines.rule, one_author).removed_by == {0: "byline", 4: "byline"}
+
+
+def test_a_url_the_article_cites_stays_and_a_bare_address_goes():
+    cited = ["The code and its test data are on the project's page:", "https://example.org/lab/harbour-model",
+             PROSE]  # fmt: skip
+    assert not run(mirrors.rule, cited).removed_by
+    between = [PROSE, "https://example.org/papers/2026/tides.pdf", PROSE + " More."]
+    assert not run(mirrors.rule, between).removed_by
+    bare = [PROSE, "example.org", PROSE + " More."]
+    assert run(mirrors.rule, bare).removed_by == {1: "bare-url"}
+    mirror = [
+        "Our site can also be accessed at the following alternate address:",
+        "https://example.net/news",
+    ]
+    assert run(mirrors.rule, mirror).removed_by == {0: "mirror-notice", 1: "mirror-notice"}

@@ -132,18 +132,34 @@ def harvest(line: str) -> dict[str, list[str]] | None:
 INSIDE_PROSE_ABOVE = 3
 
 
+def _inside_prose(prose: list[int], i: int) -> bool:
+    above = sum(1 for j in prose if j < i)
+    return above >= INSIDE_PROSE_ABOVE and prose[-1] > i
+
+
+def _bylines_name_several(page: Page, live: list[int]) -> bool:
+    """Bylines naming different people: a page of several items (a weekly edition's articles,
+    a list of books with their "Author:" fields), whose bylines inside the prose are the
+    items' own, not the page's."""
+    names = set()
+    for i in live:
+        line = page.paragraphs[i]
+        if is_byline(line):  # by its authors, or the line itself when they are not parsed
+            names.add(tuple(sorted(a.casefold() for a in byline_authors(line) or [line])))
+    return len(names) > 1
+
+
 def rule(page: Page) -> None:
     live = page.live()
     prose = [i for i in live if is_sentence_like(page.paragraphs[i])]
+    several = _bylines_name_several(page, live)
     for i in live:
         line = page.paragraphs[i]
         told = harvest(line)
         if told is None:
             continue
-        if "bylines" not in told:
-            above = sum(1 for j in prose if j < i)
-            if above >= INSIDE_PROSE_ABOVE and prose[-1] > i:
-                continue
+        if ("bylines" not in told or several) and _inside_prose(prose, i):
+            continue
         page.remove(i, "byline")
         for key, values in told.items():
             page.add_meta(key, *values)

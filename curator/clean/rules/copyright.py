@@ -42,10 +42,24 @@ def licence_of(line: str) -> str:
     return f"CC {'-'.join(dict.fromkeys(parts))}" + (f" {version.group(1)}" if version else "")
 
 
+# A long line names a licence as a notice only in its first sentence ("This work is licensed
+# under ..."): prose that gets there later is telling about a licence ("We aren't using ...").
+_FIRST_SENTENCE = re.compile(r"^.*?[.!?](?:\s|$)")
+
+
+def _licence_notice(line: str) -> bool:
+    if not (may_contain(line, ("creative commons",)) and _LICENCE.search(line)):
+        return False
+    if len(line.split()) <= MAX_ANYWHERE_WORDS:
+        return True
+    first = _FIRST_SENTENCE.match(line)
+    return bool(_LICENCE.search(first.group(0) if first else line))
+
+
 def harvest(line: str) -> dict[str, list[str]] | None:
     if len(line.split()) > MAX_WORDS:
         return None
-    if may_contain(line, ("creative commons",)) and _LICENCE.search(line):
+    if _licence_notice(line):
         return {"licenses": [licence_of(line)]}
     if not (may_contain(line, _COPYRIGHT_MARKERS) and _COPYRIGHT.search(line)):
         return None

@@ -191,7 +191,8 @@ def rule(page: Page) -> None:
     for i in _standfirst(page, body) if page.form == "text" else []:
         page.remove(i, "standfirst")
         page.metadata.setdefault("description", page.paragraphs[i])
-        body.remove(i)
+        if i in page.removed_by:  # advised, the rule only flags it: it stays a body line
+            body.remove(i)
     if page.form == "text":
         for i in _footer(page, body):
             body.remove(i)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...urls import looks_like_domain
-from .base import Page, may_contain, named
+from .base import Page, is_sentence_like, may_contain, named
 
 NOTICE = re.compile(
     r"alternat(?:e|ive) (?:address|domain|url|link)|mirror (?:site|address|domain)s?|can also be (?:accessed|reached|found) at"
@@ -28,6 +28,20 @@ def is_address(line: str) -> bool:
     return looks_like_domain(host)
 
 
+def _cited(page: Page, i: int) -> bool:
+    """A URL with a path that the article cites: announced by the prose line above it ("you
+    can find the code here:") or standing between two prose lines. A bare domain (a mirror, the
+    site's own address) is never cited."""
+    line = page.paragraphs[i].strip()
+    if "/" not in re.sub(r"^https?://", "", line, flags=re.I).rstrip("/"):
+        return False
+    before = page.paragraphs[i - 1] if i > 0 else ""
+    after = page.paragraphs[i + 1] if i + 1 < len(page.paragraphs) else ""
+    if is_sentence_like(before) and before.rstrip().endswith((":", "：")):
+        return True
+    return is_sentence_like(before) and is_sentence_like(after)
+
+
 @named("mirror-notice")
 def rule(page: Page) -> None:
     after_notice = False
@@ -39,7 +53,7 @@ def rule(page: Page) -> None:
             page.add_meta(
                 "alternate_urls", *[w for w in line.split() if is_address(w.rstrip(".,;"))]
             )
-        elif is_address(line):
+        elif is_address(line) and (after_notice or not _cited(page, i)):
             page.remove(i, "mirror-notice" if after_notice else "bare-url")
             if after_notice:
                 page.add_meta("alternate_urls", line.strip())
